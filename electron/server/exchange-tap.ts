@@ -1,0 +1,78 @@
+/**
+ * The proxy's hook into the traffic recorder. The route handler calls these as each stage of
+ * a call happens, handing objects over by reference: an implementation must not serialise,
+ * redact or copy on these calls (that happens off the hot path), and must never throw into
+ * the proxy. `noopExchangeTap` lets the proxy run with recording off.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { MessageCreateParamsBase, Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type { TranslationNote } from '../../shared/translate/translation-note.ts';
+
+export interface ExchangeStart {
+  id: string;
+  /** Date.now() when the request arrived; later marks are performance.now() offsets. */
+  receivedAt: number;
+  method: string;
+  path: string;
+  clientHeaders: IncomingHttpHeaders;
+  /** The parsed body as received (before validation, so bad requests are recorded too). */
+  anthropicRequest: unknown;
+}
+
+export interface ExchangeRoute {
+  requestedModel: string;
+  provider: string;
+  upstreamModel: string;
+  /** The rule that chose the model, e.g. "big (opus/sonnet)" or "pass-through". */
+  rule: string;
+  stream: boolean;
+  /** js-tiktoken estimate of the input. */
+  estimatedInputTokens: number;
+}
+
+export interface ExchangeEnd {
+  /** HTTP status sent to the client (200 for a stream that later failed with an error event). */
+  status: number;
+  error?: { type: string; message: string };
+  stopReason?: string | null;
+  usage?: {
+    input_tokens: number;
+    output_tokens: number;
+    cache_read_input_tokens?: number | null;
+    cache_creation_input_tokens?: number | null;
+  };
+  /** The client went away before the answer was complete. */
+  aborted?: boolean;
+}
+
+export interface ExchangeTap {
+  started(start: ExchangeStart): void;
+  routed(id: string, route: ExchangeRoute): void;
+  upstreamRequest(
+    id: string,
+    body: ChatCompletionCreateParams,
+    headers: Record<string, string>,
+    notes: readonly TranslationNote[],
+  ): void;
+  upstreamResponseHeaders(id: string, status: number, headers: Record<string, string>): void;
+  openaiChunk(id: string, chunk: ChatCompletionChunk): void;
+  anthropicEvent(id: string, event: RawMessageStreamEvent | { type: 'error'; error: { type: string; message: string } }): void;
+  openaiResponse(id: string, body: ChatCompletion | unknown): void;
+  anthropicResponse(id: string, body: Message | unknown, headers: Record<string, string>): void;
+  completed(id: string, end: ExchangeEnd): void;
+}
+
+export type ValidatedAnthropicRequest = MessageCreateParamsBase;
+
+export const noopExchangeTap: ExchangeTap = {
+  started() {},
+  routed() {},
+  upstreamRequest() {},
+  upstreamResponseHeaders() {},
+  openaiChunk() {},
+  anthropicEvent() {},
+  openaiResponse() {},
+  anthropicResponse() {},
+  completed() {},
+};

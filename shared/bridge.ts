@@ -1,0 +1,51 @@
+/**
+ * The one contract between the proxy side (recorder, settings, server control) and the
+ * inspector UI. Two transports implement it: HTTP + server-sent events in headless mode and
+ * IPC inside Electron. Drift between them is a compile error because both declare these
+ * types; the UI only ever sees a `Bridge`.
+ */
+import type { ExchangeRecord, ExchangeSummary, TimedItem } from './traffic/exchange-record.ts';
+
+export interface ProxyStatus {
+  state: 'running' | 'stopped' | 'error';
+  /** e.g. "http://127.0.0.1:8080"; undefined while stopped. */
+  url?: string;
+  message?: string;
+  version: string;
+  /** True when the built-in simulated upstream answers calls. */
+  demo: boolean;
+  upstreamConfigured: boolean;
+}
+
+/** Events pushed from the proxy side, batched (at most one push per ~50–100 ms). */
+export interface BridgeEvents {
+  /** Sent once on connect, and after a clear. Newest first. */
+  snapshot: { exchanges: ExchangeSummary[]; status: ProxyStatus };
+  'exchange-started': ExchangeSummary;
+  /** New state of the summary plus the chunks/events that arrived since the last update. */
+  'exchange-updated': {
+    summary: ExchangeSummary;
+    openaiChunks: TimedItem[];
+    anthropicEvents: TimedItem[];
+  };
+  'exchange-completed': ExchangeSummary;
+  /** Ids evicted by the memory bounds. */
+  'exchanges-evicted': { ids: string[] };
+  status: ProxyStatus;
+}
+
+export type BridgeEventName = keyof BridgeEvents;
+
+export interface BridgeApi {
+  listExchanges(): Promise<ExchangeSummary[]>;
+  getExchange(id: string): Promise<ExchangeRecord | undefined>;
+  clearExchanges(): Promise<void>;
+  /** A JSON or HAR 1.2 document of the given exchanges (all when ids is omitted). */
+  exportExchanges(format: 'json' | 'har', ids?: string[]): Promise<string>;
+  getStatus(): Promise<ProxyStatus>;
+}
+
+export interface Bridge extends BridgeApi {
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<K extends BridgeEventName>(event: K, listener: (payload: BridgeEvents[K]) => void): () => void;
+}
