@@ -1,0 +1,110 @@
+/**
+ * The headless settings store: one JSON file, private to the user (mode 0600 in a 0700
+ * directory), replaced atomically (write a temp file beside it, fsync, rename) so a crash
+ * mid-save leaves either the old or the new file, never half of one. Saves are serialised.
+ *
+ * A file that exists but cannot be used is reported as `unusable` with the reason and is
+ * never written to afterwards: the user's hand edits are worth more than our defaults.
+ */
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { migrateSettings } from '../../../shared/settings/settings-migrations.ts';
+import { settingsSchema, type Settings } from '../../../shared/settings/settings-schema.ts';
+import { mapSettingsSecrets } from '../../../shared/settings/settings-secrets.ts';
+import { issuesToFieldErrors } from '../../../shared/settings/settings-validation.ts';
+import {
+  plainSecretCodec,
+  type SecretCodec,
+  type SettingsLoadResult,
+  type SettingsStore,
+} from './settings-store.ts';
+
+export class JsonFileSettingsStore implements SettingsStore {
+  readonly location: string;
+  readonly #codec: SecretCodec;
+  /** Set once a load found an unusable file: from then on saves are refused. */
+  #blocked = false;
+  #saving: Promise<unknown> = Promise.resolve();
+
+  constructor(file: string, codec: SecretCodec = plainSecretCodec) {
+    this.location = file;
+    this.#codec = codec;
+  }
+
+  async load(): Promise<SettingsLoadResult> {
+    const result = await this.#read();
+    this.#blocked = result.kind === 'unusable';
+    return result;
+  }
+
+  async #read(): Promise<SettingsLoadResult> {
+    let text: string;
+    try {
+      text = await readFile(this.location, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'unusable', message: `cannot be read (${(error as Error).message})` };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return { kind: 'unusable', message: `is not valid JSON (${(error as Error).message})` };
+    }
+    const migrated = migrateSettings(raw);
+    if (!migrated.ok) return { kind: 'unusable', message: migrated.message };
+    const parsed = settingsSchema.safeParse(migrated.doc);
+    if (!parsed.success) {
+      const fields = issuesToFieldErrors(parsed.error.issues).map(
+        (e) => `${e.path || '(root)'}: ${e.message}`,
+      );
+      return { kind: 'unusable', message: `has invalid settings (${fields.join('; ')})` };
+    }
+    let settings: Settings;
+    try {
+      settings = mapSettingsSecrets(parsed.data, (secret) => this.#codec.decode(secret));
+    } catch (error) {
+      return {
+        kind: 'unusable',
+        message: `holds keys that cannot be decrypted here (${(error as Error).message})`,
+      };
+    }
+    return migrated.migratedFrom === undefined
+      ? { kind: 'loaded', settings }
+      : { kind: 'loaded', settings, migratedFrom: migrated.migratedFrom };
+  }
+
+  save(settings: Settings): Promise<void> {
+    const run = this.#saving.then(() => this.#write(settings));
+    this.#saving = run.catch(() => undefined);
+    return run;
+  }
+
+  async #write(settings: Settings): Promise<void> {
+    if (this.#blocked) {
+      throw new Error(
+        `${this.location} could not be read at start, so it is left untouched; fix or move it, then restart`,
+      );
+    }
+    const encoded = mapSettingsSecrets(settings, (secret) => this.#codec.encode(secret));
+    const directory = dirname(this.location);
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+    const temp = `${this.location}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(encoded, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      // The umask may have narrowed the mode further, never widened it; make it exact.
+      await chmod(temp, 0o600);
+      await rename(temp, this.location);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+}
