@@ -1,0 +1,298 @@
+/**
+ * Wires the desktop app together once Electron is ready: the same proxy server and traffic
+ * recorder as headless mode, settings from the settings service (over electron-store), the
+ * tray, the one window, and the IPC transport of the bridge. Everything Electron-specific
+ * comes from the 'electron' module; everything about the proxy is the server's own code.
+ *
+ * Lifecycle: the window only hides on close; a second launch focuses it; Quit (tray, menu,
+ * Cmd+Q, OS logout) first stops the proxy, whose close() gives calls in flight a short
+ * grace period, and only then lets the app exit.
+ */
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import type { BridgeApi, BridgeEvents } from '../../shared/bridge.ts';
+import { eventChannel } from '../../shared/ipc-channels.ts';
+import type { BridgeEventMessage } from '../../shared/ipc-channels.ts';
+import { settingsSecrets } from '../../shared/settings/settings-secrets.ts';
+import { createProxyLogger } from '../server/logger.ts';
+import type { ProxyConfig } from '../server/proxy-config.ts';
+import { PROXY_VERSION } from '../server/proxy-version.ts';
+import { exportExchanges } from '../server/recorder/exchange-export.ts';
+import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
+import type { RecorderEventArgs, TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
+import type { SettingsService } from '../server/settings/settings-service.ts';
+import { startProxyServer } from '../server/start-proxy-server.ts';
+import { registerBridgeIpc } from './bridge-ipc.ts';
+import { claudeCodeSetupLines } from './claude-code-setup.ts';
+import { createEventBatcher } from './event-batcher.ts';
+import { createInspectorWindow, type InspectorWindow } from './inspector-window.ts';
+import type { LoginItem } from './login-item.ts';
+import { listenerRelevantSettings, proxyConfigFromSettings } from './proxy-config-from-settings.ts';
+import { createProxyController, type ProxyController } from './proxy-controller.ts';
+import {
+  APP_HOST,
+  APP_INDEX_URL,
+  APP_SCHEME,
+  createRendererRequestHandler,
+} from './renderer-protocol.ts';
+import { createSenderGuard } from './sender-guard.ts';
+import { guardAllWebContents, hardenSession } from './session-security.ts';
+import { createTrafficCounter } from './traffic-counter.ts';
+import { createTrayController, type TrayController } from './tray-controller.ts';
+import type { TrayActions, TrayView } from './tray-menu.ts';
+
+export interface DesktopAppOptions {
+  settings: SettingsService;
+  /** The environment's configuration (timeouts, retries) under the settings. */
+  baseConfig: ProxyConfig;
+  loginItem: LoginItem;
+  preloadPath: string;
+  rendererDir: string;
+  iconDir: string;
+  appIcon?: string;
+  platform: NodeJS.Platform;
+  /** Start in the tray without opening the window (launch at login). */
+  startHidden: boolean;
+  /** Grace for calls in flight when the proxy stops or the app quits (default 2000 ms). */
+  closeGraceMs?: number;
+}
+
+export interface DesktopApp {
+  controller: ProxyController;
+  recorder: TrafficRecorder;
+  window: InspectorWindow;
+  tray: TrayController;
+  actions: TrayActions;
+  /** Stops the proxy (with grace) and releases everything; before-quit calls it. */
+  shutdown(): Promise<void>;
+}
+
+export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
+  const { settings, platform } = options;
+  hardenSession(session.defaultSession);
+  guardAllWebContents(app);
+  protocol.handle(APP_SCHEME, createRendererRequestHandler(options.rendererDir, APP_HOST));
+
+  const initialInspector = settings.get().inspector;
+  const recorder = createTrafficRecorder({
+    maxExchanges: initialInspector.maxExchanges,
+    maxBytes: initialInspector.maxMemoryMb * 1024 * 1024,
+    secrets: () => settingsSecrets(settings.get()),
+  });
+
+  const controller = createProxyController({
+    launch: () => {
+      const current = settings.get();
+      const config = proxyConfigFromSettings(current, options.baseConfig);
+      return startProxyServer({
+        config,
+        logger: createProxyLogger({ level: config.logLevel, secrets: settingsSecrets(current) }),
+        ...(current.inspector.enabled ? { tap: recorder } : {}),
+        closeGraceMs: options.closeGraceMs ?? 2000,
+      });
+    },
+    describe: () => ({
+      version: PROXY_VERSION,
+      demo: false,
+      upstreamConfigured: proxyConfigFromSettings(settings.get(), options.baseConfig)
+        .upstreamConfigured,
+    }),
+    configuredPort: () => settings.get().server.port,
+  });
+
+  let quitting = false;
+  const window = createInspectorWindow({
+    createWindow: (windowOptions) => new BrowserWindow(windowOptions),
+    shell,
+    preloadPath: options.preloadPath,
+    indexUrl: APP_INDEX_URL,
+    isQuitting: () => quitting,
+    ...(options.appIcon ? { icon: options.appIcon } : {}),
+  });
+
+  const counter = createTrafficCounter();
+  const batcher = createEventBatcher({
+    send: (channel, batch) => {
+      const contents = window.get()?.webContents;
+      if (contents && !contents.isDestroyed()) contents.send(channel, batch);
+    },
+    intervalMs: 25,
+  });
+  const snapshot = (): BridgeEvents['snapshot'] => ({
+    exchanges: recorder.list(),
+    status: controller.status(),
+  });
+
+  let launchAtLogin = options.loginItem.isEnabled();
+  const trayView = (): TrayView => {
+    const errorKind = controller.errorKind();
+    return {
+      status: controller.status(),
+      ...(errorKind ? { errorKind } : {}),
+      ...counter.counts(),
+      launchAtLogin,
+      launchAtLoginSupported: options.loginItem.supported,
+    };
+  };
+
+  function notifyIfFailed(): void {
+    const status = controller.status();
+    if (status.state !== 'error' || !Notification.isSupported()) return;
+    const notification = new Notification({
+      title: 'Anthropic Proxy could not start',
+      body: `${status.message ?? 'Unknown error'} Click to open the settings.`,
+    });
+    notification.on('click', () => window.show('settings'));
+    notification.show();
+  }
+
+  const actions: TrayActions = {
+    start: () => void controller.start().then(notifyIfFailed),
+    stop: () => void controller.stop(),
+    openInspector: () => window.show('inspector'),
+    openSettings: () => window.show('settings'),
+    copyClaudeCodeSetup() {
+      const { url } = controller.status();
+      if (!url) return;
+      const { clientKey } = settings.get().server;
+      clipboard.writeText(
+        claudeCodeSetupLines({ url, platform, ...(clientKey ? { clientKey } : {}) }),
+      );
+    },
+    setLaunchAtLogin(enabled) {
+      options.loginItem.setEnabled(enabled);
+      launchAtLogin = options.loginItem.isEnabled();
+      tray.render(trayView());
+    },
+    quit: () => app.quit(),
+  };
+
+  const tray = createTrayController({
+    createTray: (image) => new Tray(image),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    loadImage: (path) => nativeImage.createFromPath(path),
+    iconDir: options.iconDir,
+    platform,
+    actions,
+    initial: trayView(),
+  });
+
+  const deliver = (message: BridgeEventMessage): void => {
+    counter.handle(message);
+    batcher.push(message.event, message.payload);
+  };
+  const unsubscribeRecorder = recorder.subscribe((...[name, payload]: RecorderEventArgs) => {
+    switch (name) {
+      case 'cleared':
+        // The contract's answer to a clear is a fresh snapshot.
+        deliver({ event: 'snapshot', payload: snapshot() });
+        break;
+      case 'exchange-started':
+        deliver({ event: name, payload });
+        break;
+      case 'exchange-updated':
+        deliver({ event: name, payload });
+        break;
+      case 'exchange-completed':
+        deliver({ event: name, payload });
+        break;
+      case 'exchanges-evicted':
+        deliver({ event: name, payload });
+        break;
+    }
+    tray.render(trayView());
+  });
+  const unsubscribeStatus = controller.onStatus((status) => {
+    deliver({ event: 'status', payload: status });
+    tray.render(trayView());
+  });
+
+  const api: BridgeApi = {
+    listExchanges: async () => recorder.list(),
+    getExchange: async (id) => recorder.get(id),
+    clearExchanges: async () => recorder.clear(),
+    exportExchanges: async (format, ids) =>
+      exportExchanges(recorder, format, ids, { version: PROXY_VERSION }).body,
+    getStatus: async () => controller.status(),
+  };
+  const unregisterIpc = registerBridgeIpc({
+    ipcMain,
+    isTrustedSender: createSenderGuard(() => window.get()),
+    api,
+    onSnapshotRequest(sender) {
+      // Whatever is queued predates the snapshot; send it first so order holds.
+      batcher.flush();
+      sender.send(eventChannel('snapshot'), [snapshot()]);
+    },
+  });
+
+  let listenerKey = listenerRelevantSettings(settings.get());
+  const unsubscribeSettings = settings.subscribe((next) => {
+    const key = listenerRelevantSettings(next);
+    if (key === listenerKey) return;
+    listenerKey = key;
+    if (controller.isRunning() || controller.status().state === 'error') {
+      void controller.restart().then(notifyIfFailed);
+    }
+  });
+
+  app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
+  // Hidden windows keep the app alive anyway; this only stops Electron's default quit.
+  app.on('window-all-closed', () => undefined);
+
+  let shutdownPromise: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    shutdownPromise ??= (async () => {
+      quitting = true;
+      unsubscribeSettings();
+      await controller.stop();
+      recorder.flush();
+      batcher.flush();
+      unsubscribeStatus();
+      unsubscribeRecorder();
+      unregisterIpc();
+      batcher.dispose();
+      recorder.dispose();
+      tray.destroy();
+    })();
+    return shutdownPromise;
+  };
+  let readyToQuit = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (readyToQuit) return;
+    event.preventDefault();
+    void shutdown().finally(() => {
+      readyToQuit = true;
+      app.quit();
+    });
+  });
+
+  await controller.start();
+  notifyIfFailed();
+  if (!options.startHidden) window.show();
+  return { controller, recorder, window, tray, actions, shutdown };
+}
+
+/** Where the packaged or development app keeps its files, from the app's root folder. */
+export function appPaths(appRoot: string) {
+  return {
+    preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+    iconDir: join(appRoot, 'resources', 'tray'),
+    appIcon: join(appRoot, 'resources', 'icon.png'),
+  };
+}
