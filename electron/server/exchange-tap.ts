@@ -2,11 +2,20 @@
  * The proxy's hook into the traffic recorder. The route handler calls these as each stage of
  * a call happens, handing objects over by reference: an implementation must not serialise,
  * redact or copy on these calls (that happens off the hot path), and must never throw into
- * the proxy. `noopExchangeTap` lets the proxy run with recording off.
+ * the proxy. `completed` comes last for each id (with `started`, the only calls guaranteed for a
+ * call that fails or is aborted). `noopExchangeTap` lets the proxy run with recording off.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { MessageCreateParamsBase, Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type {
+  MessageCreateParamsBase,
+  Message,
+  RawMessageStreamEvent,
+} from '@anthropic-ai/sdk/resources/messages';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from 'openai/resources/chat/completions';
 import type { TranslationNote } from '../../shared/translate/translation-note.ts';
 
 export interface ExchangeStart {
@@ -49,16 +58,25 @@ export interface ExchangeEnd {
 export interface ExchangeTap {
   started(start: ExchangeStart): void;
   routed(id: string, route: ExchangeRoute): void;
+  /** `url` (optional, the full chat/completions URL) feeds HAR export and copy-as-cURL. */
   upstreamRequest(
     id: string,
     body: ChatCompletionCreateParams,
     headers: Record<string, string>,
     notes: readonly TranslationNote[],
+    url?: string,
   ): void;
   upstreamResponseHeaders(id: string, status: number, headers: Record<string, string>): void;
   openaiChunk(id: string, chunk: ChatCompletionChunk): void;
-  anthropicEvent(id: string, event: RawMessageStreamEvent | { type: 'error'; error: { type: string; message: string } }): void;
+  anthropicEvent(
+    id: string,
+    event: RawMessageStreamEvent | { type: 'error'; error: { type: string; message: string } },
+  ): void;
   openaiResponse(id: string, body: ChatCompletion | unknown): void;
+  /**
+   * The JSON answer sent to the client with its headers. For a stream, call it with body
+   * `undefined` to record the response headers (the events come through anthropicEvent).
+   */
   anthropicResponse(id: string, body: Message | unknown, headers: Record<string, string>): void;
   completed(id: string, end: ExchangeEnd): void;
 }

@@ -64,6 +64,10 @@ export interface TimedItem<T = unknown> {
 
 export interface ExchangeRecord extends ExchangeSummary {
   requestHeaders: Record<string, string>;
+  /** Where the OpenAI request went, e.g. "https://openrouter.ai/api/v1/chat/completions". */
+  upstreamUrl?: string;
+  /** HTTP status the upstream answered with. */
+  upstreamStatus?: number;
   upstreamRequestHeaders?: Record<string, string>;
   upstreamResponseHeaders?: Record<string, string>;
   responseHeaders?: Record<string, string>;
@@ -75,4 +79,29 @@ export interface ExchangeRecord extends ExchangeSummary {
   openaiResponse?: unknown | TimedItem[];
   /** The Anthropic response: a JSON message, or for streams the SSE events with offsets. */
   anthropicResponse?: unknown | TimedItem[];
+}
+
+/**
+ * What the recorder puts in place of a body larger than its per-body limit. Strings inside a
+ * kept body may instead end with TRUNCATED_STRING_MARKER; a stream list cut short ends with
+ * one TimedItem whose data is a TruncatedBody (omittedItems set).
+ */
+export interface TruncatedBody {
+  __truncated: true;
+  /** Approximate size of what was recorded, in bytes. */
+  originalBytes: number;
+  /** The first part of the JSON text (bodies), or absent (stream lists). */
+  preview?: string;
+  /** For stream lists: how many chunks/events were left out. */
+  omittedItems?: number;
+}
+
+export const TRUNCATED_STRING_MARKER = '…[truncated by the recorder]';
+
+export function isTruncatedBody(value: unknown): value is TruncatedBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { __truncated?: unknown }).__truncated === true
+  );
 }

@@ -1,0 +1,384 @@
+/**
+ * The traffic recorder: the proxy's ExchangeTap, and the source both inspector transports
+ * (HTTP/SSE here, IPC in Electron) read from.
+ *
+ * Hot path: the tap methods only store references, push to arrays and read the clock
+ * (performance.now by default). No JSON, no redaction, no copies, no listener calls there;
+ * they never throw. Everything else happens in one batching step that a timer runs at most
+ * every `batchMs` (default 75 ms) while something changed: it pushes
+ * exchange-started / exchange-updated (the new chunks and events since the last push) /
+ * exchange-completed to the subscribers, redacted; it sizes newly completed exchanges
+ * (a structural estimate, once; see size-estimate.ts), truncates huge bodies in the record,
+ * and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`. In-flight
+ * exchanges are never evicted and are not counted in the byte budget until they complete;
+ * a stream past `maxStreamItems` items stops growing its record (the count of dropped items
+ * shows as `truncated`). A call that fails or is aborted lands like any other.
+ *
+ * Update payload invariant (for the UI's de-duplication): the items of an exchange-updated
+ * payload are the items with indices [count - n, count) of that exchange's lists, where
+ * count is summary.openaiChunkCount / anthropicEventCount of the same payload and n the
+ * number of items sent. A listener subscribing mid-stream gets only later items; it reads
+ * the earlier ones with get().
+ */
+import type { ExchangeEnd, ExchangeRoute, ExchangeStart, ExchangeTap } from '../exchange-tap.ts';
+import type { BridgeEvents } from '../../../shared/bridge.ts';
+import type { ExchangeRecord, ExchangeSummary } from '../../../shared/traffic/exchange-record.ts';
+import type { TranslationNote } from '../../../shared/translate/translation-note.ts';
+import {
+  entrySecrets,
+  fullRecord,
+  newEntry,
+  summarize,
+  timedItems,
+  type ExchangeEntry,
+} from './exchange-entry.ts';
+import { estimateBytes, truncateBody, truncateItemsInPlace } from './size-estimate.ts';
+
+/** The bridge events the recorder produces, plus `cleared` (transports answer it with a fresh snapshot). */
+export type RecorderEvents = Pick<
+  BridgeEvents,
+  'exchange-started' | 'exchange-updated' | 'exchange-completed' | 'exchanges-evicted'
+> & { cleared: Record<string, never> };
+export type RecorderEventName = keyof RecorderEvents;
+export type RecorderEventArgs = {
+  [K in RecorderEventName]: [name: K, payload: RecorderEvents[K]];
+}[RecorderEventName];
+export type RecorderListener = (...args: RecorderEventArgs) => void;
+
+export interface TrafficRecorderOptions {
+  /** Most exchanges kept (default 1000). */
+  maxExchanges?: number;
+  /** Approximate byte budget of all completed records (default 200 MB). */
+  maxBytes?: number;
+  /** A single body (or one stream list) larger than this is truncated in the record (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Chunks or events kept per stream before further ones are only counted (default 50,000). */
+  maxStreamItems?: number;
+  /** Batching period of pushes to subscribers (default 75 ms, within the 50–100 ms contract). */
+  batchMs?: number;
+  /** Strings to hide wherever they occur (the configured upstream keys); read at redaction time. */
+  secrets?: () => readonly string[];
+  /** Monotonic clock in ms for the marks (default performance.now). */
+  now?: () => number;
+  /** Called when the batching step fails; it never reaches the proxy. */
+  onError?: (error: unknown) => void;
+}
+
+export interface RecorderStats {
+  exchanges: number;
+  inFlight: number;
+  /** Estimated bytes of the completed records (in-flight ones are not counted yet). */
+  approxBytes: number;
+  evictedTotal: number;
+  /** Open subscriptions (one per open inspector transport). */
+  subscribers: number;
+}
+
+export interface TrafficRecorder extends ExchangeTap {
+  /** Summaries, newest first, redacted. */
+  list(): ExchangeSummary[];
+  /** The full record, redacted; read-only (it may share unchanged parts with the recorder). */
+  get(id: string): ExchangeRecord | undefined;
+  clear(): void;
+  subscribe(listener: RecorderListener): () => void;
+  stats(): RecorderStats;
+  /** Runs the batching step now instead of waiting for the timer (tests, shutdown). */
+  flush(): void;
+  /** Stops the timer and drops the subscribers. */
+  dispose(): void;
+}
+
+export const RECORDER_DEFAULTS = {
+  maxExchanges: 1000,
+  maxBytes: 200 * 1024 * 1024,
+  maxBodyBytes: 5 * 1024 * 1024,
+  maxStreamItems: 50_000,
+  batchMs: 75,
+} as const;
+
+export function createTrafficRecorder(options: TrafficRecorderOptions = {}): TrafficRecorder {
+  const maxExchanges = options.maxExchanges ?? RECORDER_DEFAULTS.maxExchanges;
+  const maxBytes = options.maxBytes ?? RECORDER_DEFAULTS.maxBytes;
+  const maxBodyBytes = options.maxBodyBytes ?? RECORDER_DEFAULTS.maxBodyBytes;
+  const maxStreamItems = options.maxStreamItems ?? RECORDER_DEFAULTS.maxStreamItems;
+  const batchMs = options.batchMs ?? RECORDER_DEFAULTS.batchMs;
+  const now = options.now ?? (() => performance.now());
+
+  /** Insertion order is age order: the first entries are the oldest. */
+  const entries = new Map<string, ExchangeEntry>();
+  const listeners = new Set<RecorderListener>();
+  let dirty: ExchangeEntry[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let totalBytes = 0;
+  let evictedTotal = 0;
+
+  function markDirty(entry: ExchangeEntry): void {
+    entry.dirty = true;
+    dirty.push(entry);
+    if (timer === undefined) {
+      timer = setTimeout(flush, batchMs);
+      timer.unref?.();
+    }
+  }
+
+  function configuredSecrets(): readonly string[] {
+    try {
+      return options.secrets?.() ?? [];
+    } catch (error) {
+      options.onError?.(error);
+      return [];
+    }
+  }
+
+  function emit(...args: RecorderEventArgs): void {
+    for (const listener of listeners) {
+      try {
+        listener(...args);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+  }
+
+  function announce(entry: ExchangeEntry, configured: readonly string[]): void {
+    const secrets = entrySecrets(entry, configured);
+    const summary = summarize(entry, secrets);
+    const justStarted = !entry.announced;
+    const completing = entry.end !== undefined && !entry.completionAnnounced;
+    if (justStarted) emit('exchange-started', summary);
+    const newItems =
+      entry.chunks.length > entry.flushedChunks || entry.events.length > entry.flushedEvents;
+    // A summary-only change is worth an update unless started/completed already carries it.
+    if (newItems || (!justStarted && !completing)) {
+      emit('exchange-updated', {
+        summary,
+        openaiChunks: timedItems(entry.chunks, entry.chunkOffsets, entry.flushedChunks, secrets),
+        anthropicEvents: timedItems(entry.events, entry.eventOffsets, entry.flushedEvents, secrets),
+      });
+    }
+    if (completing) emit('exchange-completed', summary);
+  }
+
+  function size(entry: ExchangeEntry): void {
+    let bytes =
+      512 +
+      estimateBytes(entry.start.clientHeaders) +
+      8 * (entry.chunkOffsets.length + entry.eventOffsets.length);
+    const request = truncateBody(entry.start.anthropicRequest, maxBodyBytes);
+    // The start object belongs to the proxy: replace it, never mutate it.
+    if (request.truncated) entry.start = { ...entry.start, anthropicRequest: request.value };
+    bytes += request.bytes;
+    if (entry.upstream) {
+      const body = truncateBody(entry.upstream.body, maxBodyBytes);
+      if (body.truncated) entry.upstream = { ...entry.upstream, body: body.value };
+      bytes +=
+        body.bytes + estimateBytes(entry.upstream.headers) + estimateBytes(entry.upstream.notes);
+    }
+    if (entry.hasOpenaiBody) {
+      const body = truncateBody(entry.openaiBody, maxBodyBytes);
+      entry.openaiBody = body.value;
+      bytes += body.bytes;
+      entry.truncated ||= body.truncated;
+    }
+    if (entry.hasAnthropicBody) {
+      const body = truncateBody(entry.anthropicBody, maxBodyBytes);
+      entry.anthropicBody = body.value;
+      bytes += body.bytes;
+      entry.truncated ||= body.truncated;
+    }
+    const chunks = truncateItemsInPlace(
+      entry.chunks,
+      entry.chunkOffsets,
+      maxBodyBytes,
+      estimateBytes(entry.chunks),
+    );
+    const events = truncateItemsInPlace(
+      entry.events,
+      entry.eventOffsets,
+      maxBodyBytes,
+      estimateBytes(entry.events),
+    );
+    bytes += chunks.bytes + events.bytes;
+    bytes += estimateBytes(entry.responseHeaders) + estimateBytes(entry.upstreamResponseHeaders);
+    entry.truncated ||= request.truncated || chunks.truncated || events.truncated;
+    entry.bytes = bytes;
+    entry.sized = true;
+    totalBytes += bytes;
+  }
+
+  function evictOverflow(): void {
+    if (entries.size <= maxExchanges && totalBytes <= maxBytes) return;
+    const ids: string[] = [];
+    for (const entry of entries.values()) {
+      if (entries.size <= maxExchanges && totalBytes <= maxBytes) break;
+      if (!entry.end) continue; // in flight: kept until it completes
+      remove(entry);
+      ids.push(entry.id);
+    }
+    evictedTotal += ids.length;
+    if (ids.length > 0 && listeners.size > 0) emit('exchanges-evicted', { ids });
+  }
+
+  function remove(entry: ExchangeEntry): void {
+    entries.delete(entry.id);
+    if (entry.sized) totalBytes -= entry.bytes;
+  }
+
+  function flush(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const batch = dirty;
+    dirty = [];
+    const configured = listeners.size > 0 ? configuredSecrets() : [];
+    for (const entry of batch) {
+      entry.dirty = false;
+      if (entries.get(entry.id) !== entry) continue; // cleared or replaced meanwhile
+      try {
+        if (listeners.size > 0) announce(entry, configured);
+        entry.announced = true;
+        entry.flushedChunks = entry.chunks.length;
+        entry.flushedEvents = entry.events.length;
+        if (entry.end) {
+          entry.completionAnnounced = true;
+          if (!entry.sized) size(entry);
+        }
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+    evictOverflow();
+  }
+
+  /** Stages are accepted until the batching step has sized (sealed) the completed exchange. */
+  function live(id: string): ExchangeEntry | undefined {
+    const entry = entries.get(id);
+    return entry && !entry.sized ? entry : undefined;
+  }
+
+  return {
+    started(start: ExchangeStart): void {
+      const previous = entries.get(start.id);
+      if (previous) remove(previous);
+      const entry = newEntry(start, now());
+      entries.set(start.id, entry);
+      markDirty(entry);
+    },
+    routed(id: string, route: ExchangeRoute): void {
+      const entry = live(id);
+      if (!entry) return;
+      entry.route = route;
+      if (!entry.dirty) markDirty(entry);
+    },
+    upstreamRequest(
+      id: string,
+      body: unknown,
+      headers: Record<string, string>,
+      notes: readonly TranslationNote[],
+      url?: string,
+    ): void {
+      const entry = live(id);
+      if (!entry) return;
+      entry.upstream = { body, headers, notes, url };
+      entry.marks.upstreamSent = now() - entry.t0;
+      if (!entry.dirty) markDirty(entry);
+    },
+    upstreamResponseHeaders(id: string, status: number, headers: Record<string, string>): void {
+      const entry = live(id);
+      if (!entry) return;
+      entry.upstreamStatus = status;
+      entry.upstreamResponseHeaders = headers;
+      entry.marks.upstreamHeaders = now() - entry.t0;
+      if (!entry.dirty) markDirty(entry);
+    },
+    openaiChunk(id: string, chunk: unknown): void {
+      const entry = live(id);
+      if (!entry) return;
+      if (entry.chunks.length < maxStreamItems) {
+        entry.chunks.push(chunk);
+        entry.chunkOffsets.push(now() - entry.t0);
+      } else {
+        entry.droppedItems++;
+      }
+      if (!entry.dirty) markDirty(entry);
+    },
+    anthropicEvent(id: string, event: { type: string }): void {
+      const entry = live(id);
+      if (!entry) return;
+      if (entry.events.length < maxStreamItems) {
+        const offset = now() - entry.t0;
+        entry.events.push(event);
+        entry.eventOffsets.push(offset);
+        if (entry.marks.firstToken === undefined && event.type === 'content_block_delta')
+          entry.marks.firstToken = offset;
+      } else {
+        entry.droppedItems++;
+      }
+      if (!entry.dirty) markDirty(entry);
+    },
+    openaiResponse(id: string, body: unknown): void {
+      const entry = live(id);
+      if (!entry) return;
+      entry.hasOpenaiBody = true;
+      entry.openaiBody = body;
+      if (!entry.dirty) markDirty(entry);
+    },
+    anthropicResponse(id: string, body: unknown, headers: Record<string, string>): void {
+      const entry = live(id);
+      if (!entry) return;
+      if (body !== undefined) {
+        entry.hasAnthropicBody = true;
+        entry.anthropicBody = body;
+      }
+      entry.responseHeaders = headers;
+      if (!entry.dirty) markDirty(entry);
+    },
+    completed(id: string, end: ExchangeEnd): void {
+      const entry = live(id);
+      if (!entry || entry.end) return;
+      entry.end = end;
+      entry.marks.done = now() - entry.t0;
+      if (!entry.dirty) markDirty(entry);
+    },
+
+    list(): ExchangeSummary[] {
+      const configured = configuredSecrets();
+      const out: ExchangeSummary[] = [];
+      for (const entry of entries.values())
+        out.push(summarize(entry, entrySecrets(entry, configured)));
+      return out.reverse();
+    },
+    get(id: string): ExchangeRecord | undefined {
+      const entry = entries.get(id);
+      return entry ? fullRecord(entry, entrySecrets(entry, configuredSecrets())) : undefined;
+    },
+    clear(): void {
+      entries.clear();
+      dirty = [];
+      totalBytes = 0;
+      emit('cleared', {});
+    },
+    subscribe(listener: RecorderListener): () => void {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    stats(): RecorderStats {
+      let inFlight = 0;
+      for (const entry of entries.values()) if (!entry.end) inFlight++;
+      return {
+        exchanges: entries.size,
+        inFlight,
+        approxBytes: totalBytes,
+        evictedTotal,
+        subscribers: listeners.size,
+      };
+    },
+    flush,
+    dispose(): void {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      listeners.clear();
+    },
+  };
+}
