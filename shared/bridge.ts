@@ -21,15 +21,21 @@ export interface ProxyStatus {
 export interface BridgeEvents {
   /** Sent once on connect, and after a clear. Newest first. */
   snapshot: { exchanges: ExchangeSummary[]; status: ProxyStatus };
+  /** May name an id the snapshot already holds (it started just before): treat it as an upsert. */
   'exchange-started': ExchangeSummary;
-  /** New state of the summary plus the chunks/events that arrived since the last update. */
+  /**
+   * New state of the summary plus the chunks/events that arrived since the last update. The
+   * items are those with indices [count - n, count) of the exchange's lists, where count is
+   * summary.openaiChunkCount / anthropicEventCount and n the number of items sent: a client
+   * that fetched the full record meanwhile can drop the ones it already has.
+   */
   'exchange-updated': {
     summary: ExchangeSummary;
     openaiChunks: TimedItem[];
     anthropicEvents: TimedItem[];
   };
   'exchange-completed': ExchangeSummary;
-  /** Ids evicted by the memory bounds. */
+  /** Ids evicted by the memory bounds (oldest completed first; calls in flight are kept). */
   'exchanges-evicted': { ids: string[] };
   status: ProxyStatus;
 }
