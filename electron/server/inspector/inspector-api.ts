@@ -20,9 +20,16 @@ export interface InspectorApiOptions {
   recorder: TrafficRecorder;
   status: () => ProxyStatus;
   events: EventsHub;
+  /** More routes behind the same token (e.g. settings), registered before the API's 404. */
+  extraRoutes?: (api: Router) => void;
 }
 
-export function createInspectorApi({ recorder, status, events }: InspectorApiOptions): Router {
+export function createInspectorApi({
+  recorder,
+  status,
+  events,
+  extraRoutes,
+}: InspectorApiOptions): Router {
   const api = Router();
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -80,6 +87,7 @@ export function createInspectorApi({ recorder, status, events }: InspectorApiOpt
       .send(doc.body);
   });
 
+  extraRoutes?.(api);
   api.use((req, res) => {
     sendError(res, 404, 'not_found_error', `No inspector API route ${req.method} ${req.path}.`);
   });

@@ -24,6 +24,8 @@ export interface InspectorOptions {
   status: () => ProxyStatus;
   /** Keep-alive period of the event stream (default 15 s). */
   keepAliveMs?: number;
+  /** More API routes under /inspector/api behind the same token and guard (e.g. settings). */
+  apiRoutes?: (api: Router) => void;
 }
 
 export interface InspectorHandle {
@@ -51,7 +53,12 @@ export function mountInspector(app: Application, options: InspectorOptions): Ins
   router.use(
     '/api',
     requireToken(check),
-    createInspectorApi({ recorder: options.recorder, status: options.status, events }),
+    createInspectorApi({
+      recorder: options.recorder,
+      status: options.status,
+      events,
+      ...(options.apiRoutes === undefined ? {} : { extraRoutes: options.apiRoutes }),
+    }),
   );
   router.get(['/', '/index.html'], (req, res) => {
     // "/inspector" without the slash: the page's relative asset URLs need it.
