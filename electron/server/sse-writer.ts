@@ -1,0 +1,70 @@
+/**
+ * Writes Anthropic SSE events to a streaming response: one `res.write` per batch (the
+ * events one upstream chunk produced), no buffering, and a wait for `drain` when the client
+ * reads slower than the upstream writes, which in turn stops pulling from the upstream.
+ * Each event goes to the tap by reference (pings are keep-alives, not part of the record).
+ */
+import type { Response } from 'express';
+import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
+import { formatSseEvent } from '../../shared/translate/sse-format.ts';
+import type { ExchangeTap } from './exchange-tap.ts';
+
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+};
+
+export class SseWriter {
+  readonly #res: Response;
+  readonly #tap: ExchangeTap;
+  readonly #id: string;
+
+  constructor(res: Response, tap: ExchangeTap, id: string) {
+    this.#res = res;
+    this.#tap = tap;
+    this.#id = id;
+  }
+
+  /** Sends status 200 and the SSE headers at once, before any event exists. */
+  open(): Record<string, string> {
+    const res = this.#res;
+    res.status(200);
+    for (const [name, value] of Object.entries(SSE_HEADERS)) res.setHeader(name, value);
+    res.flushHeaders();
+    const sent: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined) sent[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return sent;
+  }
+
+  get closed(): boolean {
+    return this.#res.destroyed || this.#res.writableEnded;
+  }
+
+  /** Resolves once the bytes are handed to the socket, or the client went away. */
+  write(events: readonly AnthropicStreamEvent[]): Promise<void> | undefined {
+    if (events.length === 0 || this.closed) return undefined;
+    let text = '';
+    for (const event of events) {
+      if (event.type !== 'ping') this.#tap.anthropicEvent(this.#id, event);
+      text += formatSseEvent(event);
+    }
+    if (this.#res.write(text)) return undefined;
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.#res.off('drain', done);
+        this.#res.off('close', done);
+        resolve();
+      };
+      this.#res.on('drain', done);
+      this.#res.on('close', done);
+    });
+  }
+
+  end(): void {
+    if (!this.closed) this.#res.end();
+  }
+}
