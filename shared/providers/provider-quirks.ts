@@ -44,4 +44,15 @@ export interface ProviderQuirks {
   supportsFileParts: boolean;
   /** Extra headers for every upstream call (e.g. OpenRouter's HTTP-Referer and X-Title). */
   extraHeaders: Record<string, string>;
+  /**
+   * The model reasons whatever the request says (deepseek-reasoner), so rules that apply
+   * "when thinking is on" (dropToolChoiceWithThinking) apply to every request.
+   */
+  alwaysThinks?: boolean;
+  /**
+   * Gemini 3 rejects a tool-call history without `extra_content.google.thought_signature`
+   * on the first call of each assistant turn; the translator sends the carried signature or
+   * Google's documented placeholder.
+   */
+  geminiThoughtSignatures?: boolean;
 }
