@@ -35,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       open() {
         const store = new ElectronStore<Record<string, unknown>>({
           name: 'settings',
+          cwd: app.getPath('userData'),
           configFileMode: 0o600,
           accessPropertiesByDotNotation: false,
         });

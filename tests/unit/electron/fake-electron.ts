@@ -21,10 +21,12 @@ export class FakeEvent {
 }
 
 export class FakeWebFrame {
-  constructor(
-    public url: string,
-    public parent: FakeWebFrame | null = null,
-  ) {}
+  url: string;
+  parent: FakeWebFrame | null;
+  constructor(url: string, parent: FakeWebFrame | null = null) {
+    this.url = url;
+    this.parent = parent;
+  }
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -62,8 +64,10 @@ export class FakeBrowserWindow extends EventEmitter {
   focused = false;
   destroyed = false;
   loadedUrl: string | undefined;
-  constructor(public readonly options: Record<string, unknown>) {
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
     super();
+    this.options = options;
     FakeBrowserWindow.instances.push(this);
     fake.app.emit('web-contents-created', new FakeEvent(), this.webContents);
   }
@@ -139,6 +143,19 @@ export class FakeTray extends EventEmitter {
   setImage(image: FakeImage): void {
     this.image = image;
     this.images.push(image);
+    this.emit('image-changed', this.iconState());
+  }
+  /** Resolves once the tray shows the given icon state (at once if it already does). */
+  untilIcon(state: string): Promise<void> {
+    if (this.iconState() === state) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.iconState() !== state) return;
+        this.off('image-changed', check);
+        resolve();
+      };
+      this.on('image-changed', check);
+    });
   }
   setToolTip(text: string): void {
     this.tooltip = text;
@@ -146,6 +163,20 @@ export class FakeTray extends EventEmitter {
   setContextMenu(menu: FakeMenu): void {
     this.menu = menu;
     this.menuBuilds += 1;
+    this.emit('menu-changed');
+  }
+  /** Resolves once a menu item's label matches (at once if it already does). */
+  untilLabel(id: string, pattern: RegExp): Promise<void> {
+    const matches = () => this.hasItem(id) && pattern.test(this.item(id).label ?? '');
+    if (matches()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!matches()) return;
+        this.off('menu-changed', check);
+        resolve();
+      };
+      this.on('menu-changed', check);
+    });
   }
   destroy(): void {
     this.destroyed = true;
@@ -181,8 +212,10 @@ export class FakeNotification extends EventEmitter {
     return FakeNotification.supported;
   }
   shown = false;
-  constructor(public readonly options: { title: string; body: string }) {
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
     super();
+    this.options = options;
     FakeNotification.instances.push(this);
   }
   show(): void {
