@@ -80,9 +80,12 @@ function documentParts(
       return [textPart(heading + source.data)];
     case 'content':
       if (typeof source.content === 'string') return [textPart(heading + source.content)];
-      return source.content.flatMap((inner, index) =>
-        userBlockParts(inner, `${path}.source.content[${index}]`, ctx),
-      );
+      return [
+        ...(title ? [textPart(title)] : []),
+        ...source.content.flatMap((inner, index) =>
+          userBlockParts(inner, `${path}.source.content[${index}]`, ctx),
+        ),
+      ];
     case 'base64':
       if (ctx.quirks.supportsFileParts) {
         return [

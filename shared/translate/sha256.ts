@@ -84,16 +84,7 @@ export function sha256Hex(text: string): string {
       const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
       w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, h] = state as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    let [a, b, c, d, e, f, g, h] = state;
     for (let t = 0; t < 64; t++) {
       const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);
@@ -110,14 +101,9 @@ export function sha256Hex(text: string): string {
       b = a;
       a = (temp1 + temp2) | 0;
     }
-    state[0] = (state[0] + a) | 0;
-    state[1] = (state[1] + b) | 0;
-    state[2] = (state[2] + c) | 0;
-    state[3] = (state[3] + d) | 0;
-    state[4] = (state[4] + e) | 0;
-    state[5] = (state[5] + f) | 0;
-    state[6] = (state[6] + g) | 0;
-    state[7] = (state[7] + h) | 0;
+    [a, b, c, d, e, f, g, h].forEach((word, index) => {
+      state[index] = (state[index] + word) | 0;
+    });
   }
   return state.map((word) => (word >>> 0).toString(16).padStart(8, '0')).join('');
 }

@@ -84,6 +84,28 @@ describe('user content blocks', () => {
     ).toBe('notes\n\nline');
   });
 
+  it('sends a document made of content blocks as its title and parts', () => {
+    expect(
+      userContent([
+        {
+          type: 'document',
+          title: 'page',
+          source: {
+            type: 'content',
+            content: [
+              { type: 'text', text: 'body' },
+              { type: 'image', source: png },
+            ],
+          },
+        },
+      ]).content,
+    ).toEqual([
+      { type: 'text', text: 'page' },
+      { type: 'text', text: 'body' },
+      { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+    ]);
+  });
+
   it('drops an unknown block type with a note instead of throwing', () => {
     const { content, translation } = userContent([
       { type: 'text', text: 'kept' },
