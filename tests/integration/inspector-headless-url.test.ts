@@ -34,7 +34,9 @@ async function launch(
   return {
     origin: match[1]!,
     token: decodeURIComponent(match[2]!),
-    stop: () => {
+    stop: async () => {
+      // One answered request first: the entry has then surely installed its signal handlers.
+      await fetch(`${match[1]!}/`);
       child.kill('SIGTERM');
       return exit;
     },
