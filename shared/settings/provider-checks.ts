@@ -78,8 +78,6 @@ export interface RouteTestRequest {
 
 export interface RouteTestResult {
   resolution: RouteResolution;
-  /** The display name of the chosen provider; absent when no provider has that id. */
+  /** The saved provider's display name; absent when only the form has that provider. */
   providerName?: string;
-  /** e.g. the chosen provider does not exist or has no key. */
-  warning?: string;
 }

@@ -84,7 +84,7 @@ export function toPublicSettings(settings: Settings): PublicSettings {
   };
 }
 
-const providerInputSchema = providerSchema
+export const providerInputSchema = providerSchema
   .omit({ apiKey: true })
   .extend({ apiKey: secretInputSchema });
 export type ProviderInput = z.infer<typeof providerInputSchema>;

@@ -73,7 +73,7 @@ export const providerSchema = z.object({
   preset: z.enum(PROVIDER_PRESET_IDS),
   baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }),
   /** Secret. Absent for keyless local servers (Ollama, LM Studio, vLLM). */
-  apiKey: z.string().min(1).optional(),
+  apiKey: z.string().min(1, { error: 'Enter a key' }).optional(),
   extraHeaders: z.record(headerName, z.string()).default({}),
   /** Models offered in pickers; filled from GET /models or typed by the user. */
   models: z.array(z.string().min(1)).default([]),
@@ -122,7 +122,7 @@ export const serverSettingsSchema = z.object({
   host: nonEmpty('Host'),
   port: z.number().int().min(0).max(65535, { error: 'Port must be 0–65535' }),
   /** Secret. When set, clients must send it as x-api-key or Authorization: Bearer. */
-  clientKey: z.string().min(1).optional(),
+  clientKey: z.string().min(1, { error: 'Enter a key' }).optional(),
 });
 
 export const inspectorSettingsSchema = z.object({

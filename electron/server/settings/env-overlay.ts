@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { detectPresetFromBaseUrl } from '../../../shared/providers/provider-presets.ts';
 import type { EnvOverrides } from '../../../shared/settings/public-settings.ts';
-import { ENV_PROVIDER_ID } from '../../../shared/settings/settings-defaults.ts';
+import { defaultSettings, ENV_PROVIDER_ID } from '../../../shared/settings/settings-defaults.ts';
 import type {
   LogLevel,
   ProviderSettings,
@@ -76,6 +76,49 @@ export function envSettingsFrom(
     };
   }
   return result;
+}
+
+/**
+ * What a first run (nothing stored) starts from: the defaults, aimed at the environment's
+ * provider when there is one. As in the seed, one pinned tier serves both when only
+ * BIG_MODEL_NAME or SMALL_MODEL_NAME is set: a default model of another vendor would 404.
+ */
+export function firstRunSettings(env: EnvSettings): Settings {
+  const settings = defaultSettings({ envProvider: env.provider !== undefined });
+  const only =
+    env.bigModel === undefined
+      ? env.smallModel
+      : env.smallModel === undefined
+        ? env.bigModel
+        : undefined;
+  if (only === undefined) return settings;
+  const { big, small } = settings.routes;
+  return {
+    ...settings,
+    routes: { ...settings.routes, big: { ...big, model: only }, small: { ...small, model: only } },
+  };
+}
+
+/** The variables a ProxyConfig stands for; its listener fields and log level always count. */
+function configVariables(config: ProxyConfig): (name: string) => boolean {
+  const present: Record<string, boolean> = {
+    HOST: true,
+    PORT: true,
+    LOG_LEVEL: true,
+    CLIENT_API_KEY: config.clientApiKey !== undefined,
+    BIG_MODEL_NAME: config.bigModel !== undefined,
+    SMALL_MODEL_NAME: config.smallModel !== undefined,
+    BASE_URL: config.upstreamConfigured,
+    OPENAI_API_KEY: config.openaiApiKey !== undefined,
+    REFERRER_URL: config.referrerUrl !== undefined,
+  };
+  return (name) => present[name] ?? false;
+}
+
+/** The settings a ProxyConfig alone describes, for a server started without a settings service. */
+export function settingsFromConfig(config: ProxyConfig): Settings {
+  const env = envSettingsFrom(config, configVariables(config));
+  return overlayEnv(firstRunSettings(env), env);
 }
 
 /** The effective settings: `base` with every variable that is set forced on top. */

@@ -15,7 +15,7 @@ import {
   type SettingsSnapshot,
   type SettingsStorageInfo,
 } from '../../../shared/settings/public-settings.ts';
-import { defaultSettings, ENV_PROVIDER_ID } from '../../../shared/settings/settings-defaults.ts';
+import { ENV_PROVIDER_ID } from '../../../shared/settings/settings-defaults.ts';
 import type { Settings } from '../../../shared/settings/settings-schema.ts';
 import {
   issuesToFieldErrors,
@@ -23,7 +23,7 @@ import {
   validateSettings,
   type FieldError,
 } from '../../../shared/settings/settings-validation.ts';
-import { overlayEnv, withoutEnv, type EnvSettings } from './env-overlay.ts';
+import { firstRunSettings, overlayEnv, withoutEnv, type EnvSettings } from './env-overlay.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 export type SettingsUpdateResult =
@@ -68,7 +68,7 @@ export async function openSettingsService(
   let storage: SettingsStorageInfo = { location: store.location, writable: true };
   switch (loaded.kind) {
     case 'missing':
-      stored = defaultSettings({ envProvider: env.provider !== undefined });
+      stored = firstRunSettings(env);
       break;
     case 'loaded':
       stored = loaded.settings;
@@ -77,7 +77,7 @@ export async function openSettingsService(
       }
       break;
     case 'unusable':
-      stored = defaultSettings({ envProvider: env.provider !== undefined });
+      stored = firstRunSettings(env);
       storage = {
         location: store.location,
         writable: false,

@@ -40,4 +40,18 @@ describe('effectiveQuirks', () => {
       'X-Extra': '1',
     });
   });
+
+  it('sends the attribution headers to any upstream when a referrer URL is set', () => {
+    const quirks = effectiveQuirks(
+      provider({ id: 'gw', preset: 'custom', referrerUrl: 'https://example.com' }),
+      'm',
+    );
+    expect(quirks.extraHeaders).toEqual({
+      'HTTP-Referer': 'https://example.com',
+      'X-Title': 'Anthropic Proxy',
+    });
+    expect(effectiveQuirks(provider({ id: 'plain', preset: 'custom' }), 'm').extraHeaders).toEqual(
+      {},
+    );
+  });
 });

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   envSettingsFrom,
+  firstRunSettings,
   overlayEnv,
   setVariables,
+  settingsFromConfig,
   withoutEnv,
 } from '../../../electron/server/settings/env-overlay.ts';
 import { loadProxyConfig } from '../../../electron/server/proxy-config.ts';
@@ -137,5 +139,51 @@ describe('overlayEnv and withoutEnv', () => {
     const effective = overlayEnv(defaultSettings({ envProvider: true }), env);
     expect(effective.providers.map((provider) => provider.id)).toEqual(['env']);
     expect(effective.routes.small.provider).toBe('env');
+  });
+});
+
+describe('firstRunSettings and settingsFromConfig', () => {
+  it('lets a single pinned tier serve both routes, as the seed did', () => {
+    const env = envSettings({ BASE_URL: 'http://127.0.0.1:9/v1', BIG_MODEL_NAME: 'only-big' });
+    const effective = overlayEnv(firstRunSettings(env), env);
+    expect(effective.routes.big).toEqual({ provider: 'env', model: 'only-big' });
+    expect(effective.routes.small).toEqual({ provider: 'env', model: 'only-big' });
+  });
+
+  it('keeps the default models when no tier is pinned', () => {
+    const settings = firstRunSettings(envSettings({ OPENAI_API_KEY: 'sk-x' }));
+    expect(settings.routes.big.model).not.toBe(settings.routes.small.model);
+  });
+
+  it('describes a ProxyConfig as settings: listener, client key, provider and tiers', () => {
+    const config = loadProxyConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.2',
+        BASE_URL: 'http://127.0.0.1:9/v1',
+        OPENAI_API_KEY: 'sk-abc',
+        SMALL_MODEL_NAME: 's',
+        BIG_MODEL_NAME: 'b',
+        CLIENT_API_KEY: 'ck',
+      },
+      '/nonexistent',
+    );
+    const settings = settingsFromConfig(config);
+    expect(settings.server).toEqual({ host: '127.0.0.2', port: 0, clientKey: 'ck' });
+    expect(settings.providers).toEqual([
+      expect.objectContaining({ id: 'env', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-abc' }),
+    ]);
+    expect(settings.routes).toEqual({
+      big: { provider: 'env', model: 'b' },
+      small: { provider: 'env', model: 's' },
+      rules: [],
+    });
+  });
+
+  it('describes an unconfigured ProxyConfig with the keyless default provider', () => {
+    const settings = settingsFromConfig(loadProxyConfig({}, '/nonexistent'));
+    expect(settings.providers.map((provider) => [provider.id, provider.apiKey])).toEqual([
+      ['openai', undefined],
+    ]);
   });
 });
