@@ -5,9 +5,10 @@
  *
  * Invariants the translator keeps:
  * - at most one content block is open, and block indexes are handed out 0, 1, 2…;
- * - `pending` is non-empty only while a tool_use block is open whose arguments are not yet
- *   a complete JSON object; everything that arrives after it waits there, in arrival order,
- *   until finishStream (see stream-translator.ts for why).
+ * - `pending` fills only when something had to wait: a tool_use block is open whose
+ *   arguments are not yet a complete JSON object, or a call arrived without its name. From
+ *   then on everything else waits there too, in arrival order, until finishStream (see
+ *   stream-translator.ts for why).
  */
 import type { StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { CompletionUsage } from 'openai/resources/completions';

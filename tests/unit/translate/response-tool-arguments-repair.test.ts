@@ -8,6 +8,9 @@ import {
 } from '../../../shared/translate/tool-arguments-repair.ts';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
+/** The all-prefixes property is quadratic in the text, so it runs 1/20 as often. */
+const PREFIX_RUNS = Math.max(50, Math.floor(NUM_RUNS / 20));
+const TIMEOUT = Math.max(30_000, NUM_RUNS * 10);
 
 describe('parseToolArguments', () => {
   it.each([
@@ -60,40 +63,48 @@ describe('closingSuffix (append-only repair for streams)', () => {
     },
   );
 
-  it('every prefix of a JSON object can be completed into a valid JSON object, by appending or by repair', () => {
-    fc.assert(
-      fc.property(
-        fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 3 }), {
-          minKeys: 1,
-          maxKeys: 5,
-        }),
-        fc.boolean(),
-        (value, pretty) => {
-          const json = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-          for (let cut = 1; cut <= json.length; cut++) {
-            const prefix = json.slice(0, cut);
-            const suffix = closingSuffix(prefix);
-            expect(suffix, prefix).not.toBeNull();
-            expect(isCompleteJsonObject(prefix + suffix), prefix + suffix).toBe(true);
-            const repaired = repairJson(prefix);
-            expect(repaired !== null && isCompleteJsonObject(repaired), prefix).toBe(true);
-          }
-        },
-      ),
-      { numRuns: Math.max(50, Math.floor(NUM_RUNS / 4)) },
-    );
-  });
+  it(
+    'every prefix of a JSON object can be completed into a valid JSON object, by appending or by repair',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 3 }), {
+            minKeys: 1,
+            maxKeys: 5,
+          }),
+          fc.boolean(),
+          (value, pretty) => {
+            const json = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+            for (let cut = 1; cut <= json.length; cut++) {
+              const prefix = json.slice(0, cut);
+              const suffix = closingSuffix(prefix);
+              expect(suffix, prefix).not.toBeNull();
+              expect(isCompleteJsonObject(prefix + suffix), prefix + suffix).toBe(true);
+              const repaired = repairJson(prefix);
+              expect(repaired !== null && isCompleteJsonObject(repaired), prefix).toBe(true);
+            }
+          },
+        ),
+        { numRuns: PREFIX_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a complete JSON object needs no suffix and repairs to itself', () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), (value) => {
-        const json = JSON.stringify(value);
-        expect(closingSuffix(json)).toBe('');
-        expect(repairJson(json)).toBe(json);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
+  it(
+    'a complete JSON object needs no suffix and repairs to itself',
+    () => {
+      fc.assert(
+        fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), (value) => {
+          const json = JSON.stringify(value);
+          expect(closingSuffix(json)).toBe('');
+          expect(repairJson(json)).toBe(json);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('isCompleteJsonObject', () => {

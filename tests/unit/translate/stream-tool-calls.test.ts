@@ -221,6 +221,23 @@ describe('tool-call deltas become tool_use blocks', () => {
     expect(message.stop_reason).toBe('tool_use');
   });
 
+  it('text, a call still without its name, then more text: the three keep their order', async () => {
+    const { events } = translateChunks([
+      text('one'),
+      toolDeltas({ index: 0, id: 'call_1', args: '{"p":1}' }),
+      text('two'),
+      toolDeltas({ index: 0, name: 'Read' }),
+      finish('tool_calls'),
+    ]);
+    expect(checkEventOrder(events)).toEqual([]);
+    const message = await replayThroughSdk(events);
+    expect(message.content).toEqual([
+      { type: 'text', text: 'one', citations: null },
+      expect.objectContaining({ type: 'tool_use', name: 'Read', input: { p: 1 } }),
+      { type: 'text', text: 'two', citations: null },
+    ]);
+  });
+
   it('a call whose name arrives after its first delta still opens with the name', async () => {
     const { events } = translateChunks([
       toolDeltas({ index: 0, id: 'call_1', args: '{"p":' }),
