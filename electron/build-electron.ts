@@ -7,12 +7,13 @@
  *   dist/electron/preload.cjs  CommonJS in one file: a sandboxed preload may require
  *                              nothing but 'electron'.
  * Run with `node electron/build-electron.ts` (npm start and npm run dist do).
+ * The main build empties dist/electron first; the preload build adds to it.
  */
 import { join } from 'node:path';
 import { build, type InlineConfig } from 'vite';
 
 const root = join(import.meta.dirname, '..');
-const outDir = join(root, 'dist', 'electron');
+export const ELECTRON_OUT_DIR = join(root, 'dist', 'electron');
 
 /** Electron 45 ships Node 22 and Chromium 140. */
 const nodeTarget = 'node22';
@@ -24,7 +25,7 @@ const common: InlineConfig = {
   publicDir: false,
 };
 
-async function buildMain(): Promise<void> {
+export async function buildMain(outDir = ELECTRON_OUT_DIR): Promise<void> {
   await build({
     ...common,
     build: {
@@ -43,7 +44,8 @@ async function buildMain(): Promise<void> {
   });
 }
 
-async function buildPreload(): Promise<void> {
+/** Also used by the Chromium test of the IPC transport, which runs the real preload. */
+export async function buildPreload(outDir = ELECTRON_OUT_DIR): Promise<void> {
   await build({
     ...common,
     build: {
@@ -63,5 +65,7 @@ async function buildPreload(): Promise<void> {
   });
 }
 
-await buildMain();
-await buildPreload();
+if (import.meta.main) {
+  await buildMain();
+  await buildPreload();
+}

@@ -22,22 +22,18 @@ import {
   shell,
   Tray,
 } from 'electron';
-import type { BridgeApi, BridgeEvents } from '../../shared/bridge.ts';
-import { eventChannel } from '../../shared/ipc-channels.ts';
-import type { BridgeEventMessage } from '../../shared/ipc-channels.ts';
 import { settingsSecrets } from '../../shared/settings/settings-secrets.ts';
 import { createProxyLogger } from '../server/logger.ts';
 import type { ProxyConfig } from '../server/proxy-config.ts';
 import { PROXY_VERSION } from '../server/proxy-version.ts';
-import { exportExchanges } from '../server/recorder/exchange-export.ts';
 import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
-import type { RecorderEventArgs, TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
+import type { TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import type { SettingsService } from '../server/settings/settings-service.ts';
 import { startProxyServer } from '../server/start-proxy-server.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { claudeCodeSetupLines } from './claude-code-setup.ts';
-import { createEventBatcher } from './event-batcher.ts';
 import { createInspectorWindow, type InspectorWindow } from './inspector-window.ts';
+import { createMainBridge } from './main-bridge.ts';
 import type { LoginItem } from './login-item.ts';
 import { listenerRelevantSettings, proxyConfigFromSettings } from './proxy-config-from-settings.ts';
 import { createProxyController, type ProxyController } from './proxy-controller.ts';
@@ -123,16 +119,20 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   });
 
   const counter = createTrafficCounter();
-  const batcher = createEventBatcher({
+  const bridge = createMainBridge({
+    recorder,
+    status: () => controller.status(),
+    version: PROXY_VERSION,
     send: (channel, batch) => {
       const contents = window.get()?.webContents;
       if (contents && !contents.isDestroyed()) contents.send(channel, batch);
     },
-    intervalMs: 25,
-  });
-  const snapshot = (): BridgeEvents['snapshot'] => ({
-    exchanges: recorder.list(),
-    status: controller.status(),
+    onEvent(message) {
+      counter.handle(message);
+      // The tray is created below, before any event can arrive.
+      tray.render(trayView());
+    },
+    batchIntervalMs: 25,
   });
 
   let launchAtLogin = options.loginItem.isEnabled();
@@ -189,53 +189,14 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     initial: trayView(),
   });
 
-  const deliver = (message: BridgeEventMessage): void => {
-    counter.handle(message);
-    batcher.push(message.event, message.payload);
-  };
-  const unsubscribeRecorder = recorder.subscribe((...[name, payload]: RecorderEventArgs) => {
-    switch (name) {
-      case 'cleared':
-        // The contract's answer to a clear is a fresh snapshot.
-        deliver({ event: 'snapshot', payload: snapshot() });
-        break;
-      case 'exchange-started':
-        deliver({ event: name, payload });
-        break;
-      case 'exchange-updated':
-        deliver({ event: name, payload });
-        break;
-      case 'exchange-completed':
-        deliver({ event: name, payload });
-        break;
-      case 'exchanges-evicted':
-        deliver({ event: name, payload });
-        break;
-    }
-    tray.render(trayView());
-  });
-  const unsubscribeStatus = controller.onStatus((status) => {
-    deliver({ event: 'status', payload: status });
-    tray.render(trayView());
-  });
+  const unsubscribeStatus = controller.onStatus((status) => bridge.pushStatus(status));
 
-  const api: BridgeApi = {
-    listExchanges: async () => recorder.list(),
-    getExchange: async (id) => recorder.get(id),
-    clearExchanges: async () => recorder.clear(),
-    exportExchanges: async (format, ids) =>
-      exportExchanges(recorder, format, ids, { version: PROXY_VERSION }).body,
-    getStatus: async () => controller.status(),
-  };
   const unregisterIpc = registerBridgeIpc({
     ipcMain,
     isTrustedSender: createSenderGuard(() => window.get()),
-    api,
-    onSnapshotRequest(sender) {
-      // Whatever is queued predates the snapshot; send it first so order holds.
-      batcher.flush();
-      sender.send(eventChannel('snapshot'), [snapshot()]);
-    },
+    api: bridge.api,
+    onSnapshotRequest: (sender) =>
+      bridge.sendSnapshot((channel, batch) => sender.send(channel, batch)),
   });
 
   let listenerKey = listenerRelevantSettings(settings.get());
@@ -260,11 +221,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       unsubscribeSettings();
       await controller.stop();
       recorder.flush();
-      batcher.flush();
+      bridge.flush();
       unsubscribeStatus();
-      unsubscribeRecorder();
       unregisterIpc();
-      batcher.dispose();
+      bridge.dispose();
       recorder.dispose();
       tray.destroy();
     })();

@@ -1,0 +1,274 @@
+/**
+ * The renderer's IPC transport in a real browser (Debian's Chromium via playwright-core),
+ * without Electron: the built inspector UI is served with the app:// handler (so with the
+ * app's CSP), and `window.anthropicProxy` is produced by the real preload (dist build of
+ * electron/preload.ts) running on a stand-in for ipcRenderer. That stand-in forwards calls
+ * to the main process's real IPC handlers (registerBridgeIpc, zod checks included) over
+ * the real main-side bridge (createMainBridge) and recorder of a real proxy, and delivers
+ * the batched `main:*` pushes back into the page. Only Electron's IPC pipe is simulated.
+ *
+ * The flow is the browser-mode one: a call through the proxy shows up in the list, its
+ * detail opens; Clear empties the list via the snapshot the main side answers with.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Anthropic from '@anthropic-ai/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPreload } from '../../../electron/build-electron.ts';
+import { registerBridgeIpc } from '../../../electron/app/bridge-ipc.ts';
+import { createMainBridge, type MainBridge } from '../../../electron/app/main-bridge.ts';
+import { createRendererRequestHandler } from '../../../electron/app/renderer-protocol.ts';
+import { createProxyLogger } from '../../../electron/server/logger.ts';
+import { loadProxyConfig } from '../../../electron/server/proxy-config.ts';
+import {
+  createTrafficRecorder,
+  type TrafficRecorder,
+} from '../../../electron/server/recorder/traffic-recorder.ts';
+import {
+  startProxyServer,
+  type RunningProxyServer,
+} from '../../../electron/server/start-proxy-server.ts';
+import type { ProxyStatus } from '../../../shared/bridge.ts';
+import { launchChromium, watchProblems, type PageProblems } from '../../e2e/support/chromium.ts';
+import { ensureRendererBuilt } from '../../e2e/support/renderer-build.ts';
+import {
+  jsonAnswer,
+  startMockUpstream,
+  type MockUpstream,
+} from '../../support/mock-openai-upstream.ts';
+
+const UPSTREAM_KEY = 'sk-upstream-PLANTED-ipc-transport-5e7c1a';
+
+/** What the init script adds to the page's window, as seen from page.evaluate. */
+interface FakeIpcWindow {
+  __ipcDeliver(channel: string, batch: unknown[]): void;
+  anthropicProxy?: Record<string, unknown>;
+}
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+let upstream: MockUpstream;
+let recorder: TrafficRecorder;
+let proxy: RunningProxyServer;
+let mainBridge: MainBridge;
+let rendererServer: Server;
+let rendererUrl: string;
+let browser: Browser;
+let preloadDir: string;
+let page: Page;
+let problems: PageProblems;
+const invoked: string[] = [];
+
+function preloadInitScript(preloadSource: string): string {
+  // The stand-in for Electron's ipcRenderer and contextBridge, then the real preload code
+  // as a sandboxed CommonJS module whose only require is 'electron'.
+  return `(() => {
+    const listeners = new Map();
+    const ipcRenderer = {
+      invoke: (channel, ...args) => window.__ipcInvoke(channel, args),
+      send: (channel, ...args) => { void window.__ipcSend(channel, args); },
+      on(channel, listener) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel).add(listener);
+        return ipcRenderer;
+      },
+      removeListener(channel, listener) {
+        listeners.get(channel)?.delete(listener);
+        return ipcRenderer;
+      },
+    };
+    window.__ipcDeliver = (channel, batch) => {
+      for (const listener of [...(listeners.get(channel) ?? [])]) listener({ senderId: 0 }, batch);
+    };
+    const contextBridge = {
+      exposeInMainWorld(key, api) {
+        Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: true });
+      },
+    };
+    const require = (name) => {
+      if (name !== 'electron') throw new Error('a sandboxed preload cannot require ' + name);
+      return { ipcRenderer, contextBridge };
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {
+${preloadSource}
+    })(require, module, module.exports);
+  })();`;
+}
+
+beforeAll(async () => {
+  preloadDir = mkdtempSync(join(tmpdir(), 'preload-build-'));
+  const [rendererDir] = await Promise.all([ensureRendererBuilt(), buildPreload(preloadDir)]);
+
+  upstream = await startMockUpstream();
+  upstream.setHandler(jsonAnswer({ text: 'Hello from the mock upstream' }));
+  recorder = createTrafficRecorder({ secrets: () => [UPSTREAM_KEY] });
+  proxy = await startProxyServer({
+    config: loadProxyConfig(
+      {
+        PORT: '0',
+        MAX_RETRIES: '0',
+        BASE_URL: upstream.url,
+        OPENAI_API_KEY: UPSTREAM_KEY,
+        BIG_MODEL_NAME: 'gpt-5-mini',
+      },
+      '/nonexistent',
+    ),
+    logger: createProxyLogger({ level: 'silent', secrets: [] }),
+    tap: recorder,
+    closeGraceMs: 200,
+  });
+  const status: ProxyStatus = {
+    state: 'running',
+    url: proxy.url,
+    version: 'test',
+    demo: false,
+    upstreamConfigured: true,
+  };
+
+  const handleRenderer = createRendererRequestHandler(rendererDir);
+  rendererServer = createServer((req, res) => {
+    void (async () => {
+      const response = await handleRenderer(
+        new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method ?? 'GET' }),
+      );
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })();
+  });
+  await new Promise<void>((resolve) => rendererServer.listen(0, '127.0.0.1', resolve));
+  rendererUrl = `http://127.0.0.1:${(rendererServer.address() as AddressInfo).port}/index.html`;
+
+  browser = await launchChromium();
+  page = await browser.newPage();
+  problems = watchProblems(page);
+
+  // Main → renderer: batches go into the page in the order they were sent.
+  let delivery = Promise.resolve();
+  const deliver = (channel: string, batch: unknown[]) => {
+    delivery = delivery
+      .then(() =>
+        page.evaluate(([c, b]) => (globalThis as unknown as FakeIpcWindow).__ipcDeliver(c, b), [
+          channel,
+          batch,
+        ] as const),
+      )
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  };
+  mainBridge = createMainBridge({
+    recorder,
+    status: () => status,
+    version: 'test',
+    send: deliver,
+    batchIntervalMs: 25,
+  });
+
+  const handlers = new Map<string, Handler>();
+  const mainListeners = new Map<string, Handler>();
+  const event = { sender: { send: deliver } };
+  registerBridgeIpc({
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+      on: (channel: string, listener: Handler) => void mainListeners.set(channel, listener),
+      removeListener: (channel: string) => void mainListeners.delete(channel),
+    } as never,
+    isTrustedSender: () => true,
+    api: mainBridge.api,
+    onSnapshotRequest: () => mainBridge.sendSnapshot(deliver),
+  });
+  await page.exposeFunction('__ipcInvoke', async (channel: string, args: unknown[]) => {
+    invoked.push(channel);
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  });
+  await page.exposeFunction('__ipcSend', (channel: string, args: unknown[]) => {
+    mainListeners.get(channel)?.(event, ...args);
+  });
+  await page.addInitScript({
+    content: preloadInitScript(readFileSync(join(preloadDir, 'preload.cjs'), 'utf8')),
+  });
+  await page.goto(rendererUrl);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  mainBridge?.dispose();
+  recorder?.dispose();
+  await proxy?.close();
+  await upstream?.close();
+  await new Promise((resolve) => rendererServer?.close(resolve));
+  if (preloadDir) rmSync(preloadDir, { recursive: true, force: true });
+});
+
+describe('renderer over the IPC transport, in Chromium', () => {
+  it('gets its bridge from the preload, with exactly the contract methods', async () => {
+    const keys = await page.evaluate(() =>
+      Object.keys((globalThis as unknown as FakeIpcWindow).anthropicProxy ?? {}),
+    );
+    expect(keys.sort()).toEqual(
+      [
+        'clearExchanges',
+        'exportExchanges',
+        'getExchange',
+        'getStatus',
+        'listExchanges',
+        'on',
+      ].sort(),
+    );
+  });
+
+  it('shows the empty inspector with the status from the snapshot the main side answers with', async () => {
+    const empty = page.getByTestId('empty-no-traffic');
+    await empty.waitFor();
+    // The proxy URL (not the page's own origin) can only have come over IPC.
+    await expect.poll(() => empty.textContent()).toContain(`ANTHROPIC_BASE_URL=${proxy.url}`);
+    await expect.poll(() => page.locator('.brand-version').textContent()).toBe('vtest');
+  });
+
+  it('shows a call through the proxy in the list, and opens its detail', async () => {
+    const client = new Anthropic({ baseURL: proxy.url, apiKey: 'client-key', maxRetries: 0 });
+    const message = await client.messages.create({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'Say hello' }],
+    });
+    expect(message.content[0]).toMatchObject({
+      type: 'text',
+      text: 'Hello from the mock upstream',
+    });
+
+    const row = page
+      .getByTestId('exchange-list')
+      .getByRole('row')
+      .filter({ hasText: 'claude-sonnet-4-6' });
+    await row.waitFor();
+    await row.click();
+    const detail = page.getByTestId('detail-pane');
+    await detail.waitFor();
+    await expect.poll(() => detail.textContent()).toContain('gpt-5-mini');
+    // The detail came over IPC: the record was fetched with renderer:get-exchange.
+    expect(invoked).toContain('renderer:get-exchange');
+    expect(await page.content()).not.toContain(UPSTREAM_KEY);
+  });
+
+  it('empties the list on Clear, through the snapshot the clear produces', async () => {
+    await page.getByTitle('Clear all recorded traffic').click();
+    await page.getByTestId('empty-no-traffic').waitFor();
+    expect(recorder.list()).toEqual([]);
+    expect(invoked).toContain('renderer:clear-exchanges');
+  });
+
+  it('ran under the app CSP without violations or page errors', () => {
+    expect(problems.cspViolations()).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+});
