@@ -20,6 +20,7 @@ import { ProxyCall } from './proxy-call.ts';
 import type { ProxyContext } from './proxy-context.ts';
 import { publicUpstreamUrl } from './proxy-config.ts';
 import { maskSecret } from './secret-redactor.ts';
+import { headersOf } from './sse-writer.ts';
 import { pumpStream } from './stream-pump.ts';
 import {
   callChatCompletions,
@@ -209,11 +210,9 @@ export function createMessagesRoute(ctx: ProxyContext) {
       estimatedInputTokens,
       notes: translated.notes,
     });
-    tap.anthropicResponse(call.id, message, {
-      'content-type': 'application/json',
-      'request-id': call.id,
-    });
-    res.status(200).json(message);
+    res.status(200).type('application/json');
+    tap.anthropicResponse(call.id, message, headersOf(res));
+    res.send(JSON.stringify(message));
     call.finish({ status: 200, stopReason: message.stop_reason, usage: message.usage });
   }
 }

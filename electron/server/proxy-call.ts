@@ -48,6 +48,7 @@ export class ProxyCall {
     return performance.now() - this.startMark;
   }
 
+  /** Time to the first content delta (streams) or to the whole answer (JSON). */
   markFirstChunk(): void {
     this.firstChunkMs ??= this.elapsedMs();
   }

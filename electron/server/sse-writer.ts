@@ -16,6 +16,15 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
   connection: 'keep-alive',
 };
 
+/** The headers set on a response so far, as a plain record (for the tap). */
+export function headersOf(res: Response): Record<string, string> {
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value !== undefined) sent[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return sent;
+}
+
 export class SseWriter {
   readonly #res: Response;
   readonly #tap: ExchangeTap;
@@ -33,11 +42,7 @@ export class SseWriter {
     res.status(200);
     for (const [name, value] of Object.entries(SSE_HEADERS)) res.setHeader(name, value);
     res.flushHeaders();
-    const sent: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined) sent[name] = Array.isArray(value) ? value.join(', ') : String(value);
-    }
-    return sent;
+    return headersOf(res);
   }
 
   get closed(): boolean {

@@ -49,9 +49,15 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
   try {
     for await (const chunk of upstream) {
       ping.refresh();
-      call.markFirstChunk();
       tap.openaiChunk(call.id, chunk);
-      await writer.write(stepStream(state, chunk));
+      const events = stepStream(state, chunk);
+      if (
+        call.firstChunkMs === undefined &&
+        events.some((event) => event.type === 'content_block_delta')
+      ) {
+        call.markFirstChunk();
+      }
+      await writer.write(events);
       if (call.clientGone) break;
     }
     if (!call.clientGone) await writer.write(finishStream(state));
@@ -67,6 +73,7 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
   }
 
   const result = streamResult(state);
+  if (result.notes.length) call.notes = [...call.notes, ...result.notes];
   const end: ExchangeEnd = { status: 200, stopReason: result.stopReason, usage: result.usage };
   if (call.clientGone) {
     end.aborted = true;

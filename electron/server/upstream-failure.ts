@@ -61,10 +61,17 @@ export function describeUpstreamFailure(
   const rawBody = thrown instanceof UpstreamCallError ? thrown.rawBody : undefined;
   if (options.aborted || error instanceof APIUserAbortError) return { kind: 'aborted' };
   if (error instanceof APIConnectionTimeoutError) {
-    return {
-      kind: 'unreachable',
-      error: upstreamTimeoutError(options.upstreamUrl, options.timeoutMs),
-    };
+    // Node's fetch has its own 300 s limits (headers, then silence in the body) that can
+    // fire before API_TIMEOUT_MS; say which limit it was.
+    const detail = transportDetail(error.cause);
+    const mapped: MappedError = /UND_ERR_(HEADERS|BODY)_TIMEOUT/.test(detail)
+      ? {
+          status: 504,
+          type: 'timeout_error',
+          message: `The upstream at ${options.upstreamUrl} timed out: ${detail}`,
+        }
+      : upstreamTimeoutError(options.upstreamUrl, options.timeoutMs);
+    return { kind: 'unreachable', error: mapped };
   }
   if (error instanceof APIConnectionError) {
     return {

@@ -55,9 +55,10 @@ describe('client abort', () => {
     });
     await settled(stream.finalMessage());
     const seen = await upstream.nextRequest();
+    // The scripted stream would run ~2 s more; the upstream must see the close long before.
     expect(await seen.ended).toBe('client-closed');
     expect(abortedAt).toBeGreaterThan(0);
-    expect(seen.clientClosedAt! - abortedAt).toBeLessThan(250);
+    expect(seen.clientClosedAt! - abortedAt).toBeLessThan(1000);
     await expect.poll(() => ends.at(-1)?.aborted).toBe(true);
     expect(ends.at(-1)?.status).toBe(200);
   });
@@ -71,7 +72,7 @@ describe('client abort', () => {
     controller.abort();
     await settled(call);
     expect(await seen.ended).toBe('client-closed');
-    expect(seen.clientClosedAt! - abortedAt).toBeLessThan(250);
+    expect(seen.clientClosedAt! - abortedAt).toBeLessThan(1000);
     await expect.poll(() => ends.at(-1)?.aborted).toBe(true);
   });
 

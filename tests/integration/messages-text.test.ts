@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  defaultBehaviour,
   jsonAnswer,
   startMockUpstream,
   streamAnswer,
@@ -157,6 +158,34 @@ describe('streaming text', () => {
     // 8 chunks 80 ms apart: the first text must arrive long before the last chunk was sent.
     expect(firstTextAt).toBeGreaterThan(0);
     expect(total - firstTextAt).toBeGreaterThan(300);
+  });
+});
+
+describe('concurrency', () => {
+  it('serves several streams at once, each with its own answer', async () => {
+    upstream.setHandler(async (ctx) => {
+      const tag = /stream-\d+/.exec(JSON.stringify(ctx.request.body))?.[0] ?? 'unknown';
+      await streamAnswer({ text: `answer for ${tag}`, fragments: 5 }, { paceMs: 5 })(ctx);
+    });
+    try {
+      const tags = Array.from({ length: 8 }, (_, n) => `stream-${n}`);
+      const messages = await Promise.all(
+        tags.map((tag) =>
+          proxy.client.messages
+            .stream({
+              model: 'claude-sonnet-4-6',
+              max_tokens: 64,
+              messages: [{ role: 'user', content: tag }],
+            })
+            .finalMessage(),
+        ),
+      );
+      expect(messages.map((message) => (message.content[0] as { text: string }).text)).toEqual(
+        tags.map((tag) => `answer for ${tag}`),
+      );
+    } finally {
+      upstream.setHandler(defaultBehaviour);
+    }
   });
 });
 

@@ -6,8 +6,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  defaultBehaviour,
   httpError,
   jsonAnswer,
+  sleep,
   startMockUpstream,
   type MockUpstream,
 } from '../support/mock-openai-upstream.ts';
@@ -155,6 +157,32 @@ describe('upstream error statuses', () => {
     upstream.enqueue(jsonAnswer({ text: 'still here' }));
     const message = await proxy.client.messages.create(params);
     expect(message.content).toMatchObject([{ type: 'text', text: 'still here' }]);
+  });
+});
+
+describe('concurrent failures', () => {
+  it('gives each of several simultaneous calls its own upstream error message', async () => {
+    upstream.setHandler(async (ctx) => {
+      const text = JSON.stringify(ctx.request.body);
+      const tag = /call-\d+/.exec(text)?.[0] ?? 'unknown';
+      await sleep((Number(tag.slice(5)) % 3) * 15);
+      await httpError(400, { object: 'error', message: `bad request in ${tag}` })(ctx);
+    });
+    try {
+      const tags = Array.from({ length: 8 }, (_, n) => `call-${n}`);
+      const errors = await Promise.all(
+        tags.map((tag) =>
+          failure(
+            proxy.client.messages.create({ ...params, messages: [{ role: 'user', content: tag }] }),
+          ),
+        ),
+      );
+      expect(
+        errors.map((error) => (error.error as { error: { message: string } }).error.message),
+      ).toEqual(tags.map((tag) => `bad request in ${tag}`));
+    } finally {
+      upstream.setHandler(defaultBehaviour);
+    }
   });
 });
 
