@@ -19,6 +19,9 @@ import { createSafeStorageCodec } from './safe-storage-codec.ts';
 
 // One user-data folder in development and when packaged (the package name would differ).
 app.setName('Anthropic Proxy');
+// A folder of its own for tests and portable setups; must be set before anything reads it.
+const userDataDir = process.env.ANTHROPIC_PROXY_USER_DATA_DIR?.trim();
+if (userDataDir) app.setPath('userData', userDataDir);
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
