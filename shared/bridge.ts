@@ -4,6 +4,18 @@
  * IPC inside Electron. Drift between them is a compile error because both declare these
  * types; the UI only ever sees a `Bridge`.
  */
+import type {
+  CapabilityReport,
+  ProviderCheckRequest,
+  ProviderTestResult,
+  RouteTestRequest,
+  RouteTestResult,
+} from './settings/provider-checks.ts';
+import type {
+  SaveSettingsResult,
+  SettingsSnapshot,
+  SettingsUpdate,
+} from './settings/public-settings.ts';
 import type { ExchangeRecord, ExchangeSummary, TimedItem } from './traffic/exchange-record.ts';
 
 export interface ProxyStatus {
@@ -41,6 +53,23 @@ export interface BridgeEvents {
 }
 
 export type BridgeEventName = keyof BridgeEvents;
+
+/**
+ * Settings, providers and routes. One implementation serves both transports
+ * (electron/server/settings/settings-bridge-api.ts). Keys never cross: settings come as a
+ * SettingsSnapshot ({ set, last4 } per key) and go back with `replace` for a new key.
+ */
+export interface SettingsBridgeApi {
+  getSettings(): Promise<SettingsSnapshot>;
+  /** Applies and stores the update; field errors come back as `{ ok: false, errors }` and change nothing. */
+  saveSettings(update: SettingsUpdate): Promise<SaveSettingsResult>;
+  /** Lists the provider's models and times a tiny completion (the form's draft when given). */
+  testProvider(id: string, request?: ProviderCheckRequest): Promise<ProviderTestResult>;
+  /** One small real call per capability (text, streaming, tools, reasoning, images, usage). */
+  checkCapabilities(id: string, request?: ProviderCheckRequest): Promise<CapabilityReport>;
+  /** Which provider, model and rule would serve a call with these facts. */
+  testRoute(request: RouteTestRequest): Promise<RouteTestResult>;
+}
 
 export interface BridgeApi {
   listExchanges(): Promise<ExchangeSummary[]>;

@@ -13,7 +13,10 @@ import type {
   CapabilityResult,
   ProviderTestResult,
 } from '../../../shared/settings/provider-checks.ts';
+import type { ProviderSettings } from '../../../shared/settings/settings-schema.ts';
+import type { UpstreamClients } from '../upstream-client.ts';
 import { describeUpstreamFailure } from '../upstream-failure.ts';
+import type { ProviderChecker } from './settings-bridge-api.ts';
 import {
   answerText,
   runProbe,
@@ -265,4 +268,24 @@ export async function checkCapabilities(
     ),
   ];
   return { provider: ctx.provider.id, model, results };
+}
+
+export interface ProviderCheckerOptions {
+  clients: UpstreamClients;
+  redact: (text: string) => string;
+  /** Per probe call (default 60 s: a reasoning model may think for a while). */
+  timeoutMs?: number;
+}
+
+export function createProviderChecker(options: ProviderCheckerOptions): ProviderChecker {
+  const context = (provider: ProviderSettings): ProbeContext => ({
+    provider,
+    clients: options.clients,
+    redact: options.redact,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
+  return {
+    test: (provider, model) => testProviderConnection(context(provider), model),
+    capabilities: (provider, model) => checkCapabilities(context(provider), model),
+  };
 }
