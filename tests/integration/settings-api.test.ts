@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SettingsSnapshot } from '../../shared/settings/public-settings.ts';
+import type { SettingsSnapshot, SettingsUpdate } from '../../shared/settings/public-settings.ts';
 import {
   PROVIDER_KEY,
   startSettingsTestServer,
@@ -17,8 +17,10 @@ async function snapshot(): Promise<SettingsSnapshot> {
   return (await (await server.api('/settings')).json()) as SettingsSnapshot;
 }
 
+type FormUpdate = Required<Pick<SettingsUpdate, 'server' | 'providers' | 'routes'>> & SettingsUpdate;
+
 /** The GET body as the form would send it back. */
-async function formUpdate() {
+async function formUpdate(): Promise<FormUpdate> {
   const { version: _version, ...update } = (await snapshot()).settings;
   return update;
 }
