@@ -29,6 +29,7 @@ import { PROXY_VERSION } from '../server/proxy-version.ts';
 import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import type { TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import type { SettingsService } from '../server/settings/settings-service.ts';
+import { upstreamConfigured } from '../server/settings/upstream-plan.ts';
 import { startProxyServer } from '../server/start-proxy-server.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { claudeCodeSetupLines } from './claude-code-setup.ts';
@@ -102,8 +103,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     describe: () => ({
       version: PROXY_VERSION,
       demo: false,
-      upstreamConfigured: proxyConfigFromSettings(settings.get(), options.baseConfig)
-        .upstreamConfigured,
+      upstreamConfigured: upstreamConfigured(settings.get()),
     }),
     configuredPort: () => settings.get().server.port,
   });

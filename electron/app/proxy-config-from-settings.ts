@@ -5,9 +5,9 @@
  * `server`/`logLevel`, the upstream from the provider the big route names, the big and small
  * models from the routes. Timeouts, retries and pings keep the environment's values.
  */
-import { ENV_PROVIDER_ID } from '../../shared/settings/settings-defaults.ts';
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import type { ProxyConfig } from '../server/proxy-config.ts';
+import { upstreamConfigured } from '../server/settings/upstream-plan.ts';
 
 export function proxyConfigFromSettings(settings: Settings, base: ProxyConfig): ProxyConfig {
   const provider = settings.providers.find((p) => p.id === settings.routes.big.provider);
@@ -15,12 +15,7 @@ export function proxyConfigFromSettings(settings: Settings, base: ProxyConfig): 
     host: settings.server.host,
     port: settings.server.port,
     baseUrl: (provider?.baseUrl ?? base.baseUrl).replace(/\/+$/, ''),
-    // A provider with a key, or one the user or the environment pointed somewhere on purpose.
-    upstreamConfigured:
-      provider !== undefined &&
-      (provider.apiKey !== undefined ||
-        provider.id === ENV_PROVIDER_ID ||
-        provider.preset !== 'openai'),
+    upstreamConfigured: upstreamConfigured(settings),
     bigModel: settings.routes.big.model,
     smallModel: settings.routes.small.model,
     logLevel: settings.logLevel,
