@@ -8,23 +8,24 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { Bridge, BridgeApi, BridgeEventName, BridgeEvents } from '../shared/bridge.ts';
+import type { Bridge, BridgeEventName, BridgeEvents } from '../shared/bridge.ts';
 import {
   bridgeMethodNames,
   eventChannel,
   invokeChannel,
   isBridgeEventName,
   snapshotRequestChannel,
+  type IpcBridgeApi,
 } from '../shared/ipc-channels.ts';
 
 // One invoke per contract method. ipcRenderer.invoke is untyped; the main process's handler
-// table is typed against BridgeApi, which is what keeps the two ends in step.
+// table is typed against the contract, which is what keeps the two ends in step.
 const api = Object.fromEntries(
   bridgeMethodNames.map((method) => [
     method,
     (...args: unknown[]) => ipcRenderer.invoke(invokeChannel(method), ...args),
   ]),
-) as unknown as BridgeApi;
+) as unknown as IpcBridgeApi;
 
 function on<K extends BridgeEventName>(
   event: K,
@@ -43,6 +44,6 @@ function on<K extends BridgeEventName>(
   };
 }
 
-const bridge: Bridge = { ...api, on };
+const bridge: Bridge & IpcBridgeApi = { ...api, on };
 
 contextBridge.exposeInMainWorld('anthropicProxy', bridge);

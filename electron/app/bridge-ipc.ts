@@ -4,28 +4,51 @@
  * (the app's own window, see sender-guard.ts), then validates the arguments with zod before
  * the call reaches the proxy side; a refused call rejects in the renderer and does nothing.
  *
- * The argument schemas form a complete table over BridgeApi, typed so each schema's output
+ * The argument schemas form a complete table over the contract, typed so each schema's output
  * is the method's parameter tuple: a new contract method without a schema does not compile.
  */
 import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
 import { z } from 'zod';
-import type { BridgeApi } from '../../shared/bridge.ts';
 import {
   bridgeMethodNames,
   invokeChannel,
   snapshotRequestChannel,
 } from '../../shared/ipc-channels.ts';
-import type { BridgeMethodName } from '../../shared/ipc-channels.ts';
+import type { BridgeMethodName, IpcBridgeApi } from '../../shared/ipc-channels.ts';
+import type {
+  ProviderCheckRequest,
+  RouteTestRequest,
+} from '../../shared/settings/provider-checks.ts';
+import type { SettingsUpdate } from '../../shared/settings/public-settings.ts';
+import { PROVIDER_ID_PATTERN } from '../../shared/settings/settings-schema.ts';
 import type { SenderGuard } from './sender-guard.ts';
 
 const exchangeId = z.string().min(1).max(200);
+const providerId = z.string().regex(PROVIDER_ID_PATTERN);
 
-export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<Parameters<BridgeApi[K]>> } = {
+/**
+ * An object, checked field by field by the settings side itself: a bad settings update is
+ * an answer (`{ ok: false, errors }` for the form), not a refused call.
+ */
+const plainObject = <T>() =>
+  z.custom<T>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'expected an object',
+  );
+
+export const bridgeArgSchemas: {
+  [K in BridgeMethodName]: z.ZodType<Parameters<IpcBridgeApi[K]>>;
+} = {
   listExchanges: z.tuple([]),
   getExchange: z.tuple([exchangeId]),
   clearExchanges: z.tuple([]),
   exportExchanges: z.tuple([z.enum(['json', 'har']), z.array(exchangeId).max(100_000).optional()]),
   getStatus: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([plainObject<SettingsUpdate>()]),
+  testProvider: z.tuple([providerId, plainObject<ProviderCheckRequest>().optional()]),
+  checkCapabilities: z.tuple([providerId, plainObject<ProviderCheckRequest>().optional()]),
+  testRoute: z.tuple([plainObject<RouteTestRequest>()]),
 };
 
 export class IpcRefusedError extends Error {
@@ -36,7 +59,7 @@ export interface BridgeIpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
   isTrustedSender: SenderGuard;
   /** The proxy side's implementation of the contract. */
-  api: BridgeApi;
+  api: IpcBridgeApi;
   /** A trusted renderer subscribed to `snapshot`: send it one. */
   onSnapshotRequest(sender: WebContents): void;
 }

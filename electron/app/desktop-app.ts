@@ -28,9 +28,13 @@ import type { ProxyConfig } from '../server/proxy-config.ts';
 import { PROXY_VERSION } from '../server/proxy-version.ts';
 import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import type { TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
+import { createRedactor } from '../server/secret-redactor.ts';
+import { createProviderChecker } from '../server/settings/provider-checks.ts';
+import { createSettingsBridgeApi } from '../server/settings/settings-bridge-api.ts';
 import type { SettingsService } from '../server/settings/settings-service.ts';
 import { upstreamConfigured } from '../server/settings/upstream-plan.ts';
 import { startProxyServer } from '../server/start-proxy-server.ts';
+import { createUpstreamClients } from '../server/upstream-client.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { claudeCodeSetupLines } from './claude-code-setup.ts';
 import { createInspectorWindow, type InspectorWindow } from './inspector-window.ts';
@@ -121,6 +125,13 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const counter = createTrafficCounter();
   const bridge = createMainBridge({
     recorder,
+    settingsApi: createSettingsBridgeApi(
+      settings,
+      createProviderChecker({
+        clients: createUpstreamClients(createProxyLogger({ level: 'warn', secrets: [] })),
+        redact: (text) => createRedactor(settingsSecrets(settings.get()))(text),
+      }),
+    ),
     status: () => controller.status(),
     version: PROXY_VERSION,
     send: (channel, batch) => {

@@ -1,6 +1,7 @@
 /**
- * The proxy side of the bridge contract inside the main process: the BridgeApi the IPC
- * handlers call (reads of the recorder, exports, status) and the push of bridge events to
+ * The proxy side of the bridge contract inside the main process: what the IPC handlers call
+ * (reads of the recorder, exports, status, and the settings half shared with the HTTP
+ * transport) and the push of bridge events to
  * the window, batched. The recorder's `cleared` becomes a fresh snapshot, as the contract
  * says, and a renderer that subscribes to `snapshot` gets one right after whatever was
  * already queued for it, so it never sees an update older than its snapshot.
@@ -8,14 +9,20 @@
  * Electron-free (the window is reached through `send`), so the Chromium test of the
  * renderer's IPC transport runs this very module against the real recorder.
  */
-import type { BridgeApi, BridgeEvents, ProxyStatus } from '../../shared/bridge.ts';
-import { eventChannel, type BridgeEventMessage } from '../../shared/ipc-channels.ts';
+import type { BridgeEvents, ProxyStatus, SettingsBridgeApi } from '../../shared/bridge.ts';
+import {
+  eventChannel,
+  type BridgeEventMessage,
+  type IpcBridgeApi,
+} from '../../shared/ipc-channels.ts';
 import { exportExchanges } from '../server/recorder/exchange-export.ts';
 import type { RecorderEventArgs, TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import { createEventBatcher, type BatchSender } from './event-batcher.ts';
 
 export interface MainBridgeOptions {
   recorder: TrafficRecorder;
+  /** The settings half, shared with the HTTP transport (createSettingsBridgeApi). */
+  settingsApi: SettingsBridgeApi;
   status(): ProxyStatus;
   version: string;
   /** Delivers one batch to the window (webContents.send in the app). */
@@ -26,7 +33,7 @@ export interface MainBridgeOptions {
 }
 
 export interface MainBridge {
-  api: BridgeApi;
+  api: IpcBridgeApi;
   pushStatus(status: ProxyStatus): void;
   /** Answers a snapshot request: what is queued first, then the snapshot, to `send`. */
   sendSnapshot(send: BatchSender): void;
@@ -70,7 +77,8 @@ export function createMainBridge(options: MainBridgeOptions): MainBridge {
     }
   });
 
-  const api: BridgeApi = {
+  const api: IpcBridgeApi = {
+    ...options.settingsApi,
     listExchanges: async () => recorder.list(),
     getExchange: async (id) => recorder.get(id),
     clearExchanges: async () => recorder.clear(),

@@ -8,7 +8,12 @@
  * 'renderer:get-exchange': IpcRefusedError: …"); callers get the main process's message
  * alone, as the HTTP transport gives the server's.
  */
-import type { Bridge, BridgeEventName, BridgeEvents } from '../../shared/bridge.ts';
+import type {
+  Bridge,
+  BridgeEventName,
+  BridgeEvents,
+  SettingsBridgeApi,
+} from '../../shared/bridge.ts';
 
 type AnyListener = (payload: never) => void;
 
@@ -28,7 +33,9 @@ async function relay<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createIpcBridge(exposed: Bridge): Bridge {
+type FullBridge = Bridge & SettingsBridgeApi;
+
+export function createIpcBridge(exposed: FullBridge): FullBridge {
   const listeners = new Map<BridgeEventName, Set<AnyListener>>();
   const detach = new Map<BridgeEventName, () => void>();
 
@@ -69,6 +76,19 @@ export function createIpcBridge(exposed: Bridge): Bridge {
         ids === undefined ? exposed.exportExchanges(format) : exposed.exportExchanges(format, ids),
       ),
     getStatus: () => relay(() => exposed.getStatus()),
+    getSettings: () => relay(() => exposed.getSettings()),
+    saveSettings: (update) => relay(() => exposed.saveSettings(update)),
+    testProvider: (id, request) =>
+      relay(() =>
+        request === undefined ? exposed.testProvider(id) : exposed.testProvider(id, request),
+      ),
+    checkCapabilities: (id, request) =>
+      relay(() =>
+        request === undefined
+          ? exposed.checkCapabilities(id)
+          : exposed.checkCapabilities(id, request),
+      ),
+    testRoute: (request) => relay(() => exposed.testRoute(request)),
     on,
   };
 }

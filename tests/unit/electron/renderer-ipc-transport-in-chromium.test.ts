@@ -32,7 +32,13 @@ import {
   startProxyServer,
   type RunningProxyServer,
 } from '../../../electron/server/start-proxy-server.ts';
+import { createProviderChecker } from '../../../electron/server/settings/provider-checks.ts';
+import { createSettingsBridgeApi } from '../../../electron/server/settings/settings-bridge-api.ts';
+import { openSettingsService } from '../../../electron/server/settings/settings-service.ts';
+import { createUpstreamClients } from '../../../electron/server/upstream-client.ts';
 import type { ProxyStatus } from '../../../shared/bridge.ts';
+import { defaultSettings } from '../../../shared/settings/settings-defaults.ts';
+import { bridgeMethodNames } from '../../../shared/ipc-channels.ts';
 import { launchChromium, watchProblems, type PageProblems } from '../../e2e/support/chromium.ts';
 import { ensureRendererBuilt } from '../../e2e/support/renderer-build.ts';
 import {
@@ -162,8 +168,47 @@ beforeAll(async () => {
         () => undefined,
       );
   };
+  const settings = await openSettingsService({
+    store: {
+      location: 'memory',
+      load: async () => ({
+        kind: 'loaded',
+        settings: {
+          ...defaultSettings(),
+          providers: [
+            {
+              id: 'mock',
+              name: 'Mock',
+              preset: 'custom',
+              baseUrl: upstream.url,
+              apiKey: UPSTREAM_KEY,
+              extraHeaders: {},
+              models: [],
+              prices: {},
+              quirks: {},
+            },
+          ],
+          routes: {
+            big: { provider: 'mock', model: 'gpt-5-mini' },
+            small: { provider: 'mock', model: 'gpt-5-mini' },
+            rules: [],
+          },
+        },
+      }),
+      save: async () => undefined,
+    },
+  });
+  const silentLogger = createProxyLogger({ level: 'silent', secrets: [] });
   mainBridge = createMainBridge({
     recorder,
+    settingsApi: createSettingsBridgeApi(
+      settings,
+      createProviderChecker({
+        clients: createUpstreamClients(silentLogger),
+        redact: (text) => text,
+        timeoutMs: 5000,
+      }),
+    ),
     status: () => status,
     version: 'test',
     send: deliver,
@@ -214,16 +259,7 @@ describe('renderer over the IPC transport, in Chromium', () => {
     const keys = await page.evaluate(() =>
       Object.keys((globalThis as unknown as FakeIpcWindow).anthropicProxy ?? {}),
     );
-    expect(keys.sort()).toEqual(
-      [
-        'clearExchanges',
-        'exportExchanges',
-        'getExchange',
-        'getStatus',
-        'listExchanges',
-        'on',
-      ].sort(),
-    );
+    expect(keys.sort()).toEqual([...bridgeMethodNames, 'on'].sort());
   });
 
   it('shows the empty inspector with the status from the snapshot the main side answers with', async () => {
@@ -265,6 +301,31 @@ describe('renderer over the IPC transport, in Chromium', () => {
     await page.getByTestId('empty-no-traffic').waitFor();
     expect(recorder.list()).toEqual([]);
     expect(invoked).toContain('renderer:clear-exchanges');
+  });
+
+  it('reads and saves settings through the preload, keys never reaching the page', async () => {
+    const outcome = await page.evaluate(async () => {
+      const bridge = (
+        globalThis as unknown as {
+          anthropicProxy: Record<string, (...args: unknown[]) => Promise<unknown>>;
+        }
+      ).anthropicProxy;
+      const snapshot = (await bridge.getSettings!()) as { settings: { logLevel: string } };
+      const saved = await bridge.saveSettings!({ logLevel: 'warn' });
+      const refused = await bridge.saveSettings!({ logLevel: 'chatty' });
+      let thrown = '';
+      try {
+        await bridge.testProvider!('no-such-provider');
+      } catch (error) {
+        thrown = (error as Error).message;
+      }
+      return { snapshot, saved, refused, thrown };
+    });
+    expect(JSON.stringify(outcome)).not.toContain(UPSTREAM_KEY);
+    expect(outcome.snapshot.settings.logLevel).toBe('info');
+    expect(outcome.saved).toMatchObject({ ok: true, snapshot: { settings: { logLevel: 'warn' } } });
+    expect(outcome.refused).toMatchObject({ ok: false });
+    expect(outcome.thrown).toContain('No provider with id "no-such-provider"');
   });
 
   it('ran under the app CSP without violations or page errors', () => {

@@ -10,8 +10,11 @@ vi.mock('electron', async () => (await import('../fake-electron.ts')).electronMo
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { registerBridgeIpc } from '../../../../electron/app/bridge-ipc.ts';
 import { createSenderGuard } from '../../../../electron/app/sender-guard.ts';
-import type { BridgeApi } from '../../../../shared/bridge.ts';
-import { bridgeMethodNames, invokeChannel } from '../../../../shared/ipc-channels.ts';
+import {
+  bridgeMethodNames,
+  invokeChannel,
+  type IpcBridgeApi,
+} from '../../../../shared/ipc-channels.ts';
 import {
   fake,
   FakeBrowserWindow,
@@ -20,7 +23,7 @@ import {
   resetFakeElectron,
 } from '../fake-electron.ts';
 
-function fakeApi(): BridgeApi & { [K in keyof BridgeApi]: ReturnType<typeof vi.fn> } {
+function fakeApi() {
   return {
     listExchanges: vi.fn(async () => []),
     getExchange: vi.fn(async () => undefined),
@@ -32,6 +35,14 @@ function fakeApi(): BridgeApi & { [K in keyof BridgeApi]: ReturnType<typeof vi.f
       demo: false,
       upstreamConfigured: false,
     })),
+    getSettings: vi.fn(async () => ({})),
+    saveSettings: vi.fn(async () => ({
+      ok: false,
+      errors: [{ path: 'server.port', message: 'bad' }],
+    })),
+    testProvider: vi.fn(async () => ({})),
+    checkCapabilities: vi.fn(async () => ({})),
+    testRoute: vi.fn(async () => ({})),
   };
 }
 
@@ -51,7 +62,7 @@ beforeEach(async () => {
   registerBridgeIpc({
     ipcMain: fake.ipcMain as never,
     isTrustedSender: createSenderGuard(() => window as unknown as BrowserWindow),
-    api,
+    api: api as unknown as IpcBridgeApi,
     onSnapshotRequest: (sender) => snapshotRequests.push(sender),
   });
 });
@@ -142,6 +153,40 @@ describe('bridge IPC handlers', () => {
     expect(api.getExchange).not.toHaveBeenCalled();
     expect(api.exportExchanges).not.toHaveBeenCalled();
     expect(api.listExchanges).not.toHaveBeenCalled();
+  });
+
+  it('passes settings objects on for the settings side to check field by field', async () => {
+    const own = eventFrom(window.webContents);
+    const answer = await fake.ipcMain.invoke('renderer:save-settings', own, {
+      server: { port: 'not a number' },
+    });
+    expect(answer).toEqual({ ok: false, errors: [{ path: 'server.port', message: 'bad' }] });
+    expect(api.saveSettings).toHaveBeenCalledWith({ server: { port: 'not a number' } });
+    await fake.ipcMain.invoke('renderer:test-provider', own, 'openrouter', { model: 'x' });
+    expect(api.testProvider).toHaveBeenCalledWith('openrouter', { model: 'x' });
+  });
+
+  it('refuses settings calls that are not even the right shape', async () => {
+    const own = eventFrom(window.webContents);
+    await expect(
+      fake.ipcMain.invoke('renderer:save-settings', own, 'server.port=1'),
+    ).rejects.toThrow(/invalid arguments/);
+    await expect(fake.ipcMain.invoke('renderer:save-settings', own, [1, 2])).rejects.toThrow(
+      /invalid arguments/,
+    );
+    await expect(fake.ipcMain.invoke('renderer:test-provider', own, '../etc')).rejects.toThrow(
+      /invalid arguments/,
+    );
+    await expect(
+      fake.ipcMain.invoke('renderer:check-capabilities', own, 'ok', 'model'),
+    ).rejects.toThrow(/invalid arguments/);
+    await expect(fake.ipcMain.invoke('renderer:test-route', own, null)).rejects.toThrow(
+      /invalid arguments/,
+    );
+    expect(api.saveSettings).not.toHaveBeenCalled();
+    expect(api.testProvider).not.toHaveBeenCalled();
+    expect(api.checkCapabilities).not.toHaveBeenCalled();
+    expect(api.testRoute).not.toHaveBeenCalled();
   });
 
   it('answers a snapshot request only from the trusted window', () => {

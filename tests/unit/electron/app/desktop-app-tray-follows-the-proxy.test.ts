@@ -262,6 +262,28 @@ describe('desktop app: tray and proxy', () => {
     expect(app.recorder.list()).toHaveLength(1);
   });
 
+  it('serves the settings over IPC without ever sending a key, and answers bad input with field errors', async () => {
+    await launch();
+    const window = FakeBrowserWindow.instances[0]!;
+    const own = {
+      sender: window.webContents,
+      senderFrame: window.webContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    const snapshot = (await fake.ipcMain.invoke('renderer:get-settings', own)) as {
+      settings: { providers: { apiKey: unknown }[] };
+    };
+    expect(snapshot.settings.providers[0]!.apiKey).toEqual({
+      set: true,
+      last4: UPSTREAM_KEY.slice(-4),
+    });
+    expect(JSON.stringify(snapshot)).not.toContain(UPSTREAM_KEY);
+    const answer = (await fake.ipcMain.invoke('renderer:save-settings', own, {
+      server: { host: '127.0.0.1', port: 70000, clientKey: { set: false } },
+    })) as { ok: boolean; errors: { path: string }[] };
+    expect(answer.ok).toBe(false);
+    expect(answer.errors.map((error) => error.path)).toContain('server.port');
+  });
+
   it('Copy Claude Code Setup puts the env lines for the running proxy on the clipboard', async () => {
     const { app, tray } = await launch();
     tray.click('copy-setup');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcBridge } from '../../../../renderer/bridge/ipc-bridge.ts';
-import type { Bridge, BridgeEventName } from '../../../../shared/bridge.ts';
+import type { Bridge, BridgeEventName, SettingsBridgeApi } from '../../../../shared/bridge.ts';
 
 function exposedBridge() {
   const listeners = new Map<BridgeEventName, Set<(payload: unknown) => void>>();
@@ -25,6 +25,11 @@ function exposedBridge() {
       demo: false,
       upstreamConfigured: false,
     })),
+    getSettings: vi.fn(async () => ({})),
+    saveSettings: vi.fn(async (_update: unknown) => ({})),
+    testProvider: vi.fn(async (_id: string, _request?: unknown) => ({})),
+    checkCapabilities: vi.fn(async () => ({})),
+    testRoute: vi.fn(async () => ({})),
     on: vi.fn((event: BridgeEventName, listener: (payload: unknown) => void) => {
       subscriptions.push(event);
       if (!listeners.has(event)) listeners.set(event, new Set());
@@ -35,7 +40,13 @@ function exposedBridge() {
   const emit = (event: BridgeEventName, payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
-  return { exposed: exposed as unknown as Bridge & typeof exposed, emit, subscriptions, listeners };
+  return {
+    exposed: exposed as unknown as Bridge & SettingsBridgeApi,
+    mocks: exposed,
+    emit,
+    subscriptions,
+    listeners,
+  };
 }
 
 describe('IPC bridge (renderer side)', () => {
@@ -70,11 +81,16 @@ describe('IPC bridge (renderer side)', () => {
   });
 
   it('passes calls through with their arguments', async () => {
-    const { exposed } = exposedBridge();
+    const { exposed, mocks } = exposedBridge();
     const bridge = createIpcBridge(exposed);
     await bridge.exportExchanges('har', ['a']);
     await bridge.exportExchanges('json');
-    expect(exposed.exportExchanges.mock.calls).toEqual([['har', ['a']], ['json']]);
+    expect(mocks.exportExchanges.mock.calls).toEqual([['har', ['a']], ['json']]);
+    await bridge.saveSettings({ logLevel: 'warn' });
+    await bridge.testProvider('openai');
+    await bridge.testProvider('openai', { model: 'm' });
+    expect(mocks.saveSettings.mock.calls).toEqual([[{ logLevel: 'warn' }]]);
+    expect(mocks.testProvider.mock.calls).toEqual([['openai'], ['openai', { model: 'm' }]]);
   });
 
   it("gives callers the main process's message without Electron's wrapping", async () => {
