@@ -19,9 +19,12 @@ function presentedKey(req: Request): string | undefined {
   return match?.[1]?.trim();
 }
 
-export function createClientAuth(clientApiKey: string | undefined) {
-  const expected = clientApiKey === undefined ? undefined : digest(clientApiKey);
+/** `clientKey` is read per call (the settings' current client key) or fixed. */
+export function createClientAuth(clientKey: string | undefined | (() => string | undefined)) {
+  const current = typeof clientKey === 'function' ? clientKey : () => clientKey;
   return function clientAuth(req: Request, res: Response, next: NextFunction): void {
+    const key = current();
+    const expected = key === undefined ? undefined : digest(key);
     if (expected === undefined) {
       next();
       return;

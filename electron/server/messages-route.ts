@@ -1,51 +1,36 @@
 /**
  * POST /v1/messages (also `?beta=true`, which Claude Code always adds): validate, estimate
- * tokens, route the model, translate, call the upstream, and answer either as JSON or as a
- * stream (stream-pump.ts). Each stage goes to the tap as it happens; the raw body is
+ * tokens, route the model (the settings in effect, read per call), translate, call the
+ * upstream, and answer either as JSON or as a stream (stream-pump.ts). A route's fallback
+ * gets one try when the upstream answers 429/5xx or cannot be reached, before any byte
+ * went to the client. Each stage goes to the tap as it happens; the raw body is
  * recorded before validation so refused requests show up in the inspector too. Every
  * failure before the first byte is answered in Anthropic's shape with the upstream's
  * wording (upstream-failure.ts); nothing a call does can stop the server.
  */
 import type { Request, Response } from 'express';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import type { MappedError } from '../../shared/errors/anthropic-errors.ts';
-import { OPENROUTER_APP_TITLE, quirksFor } from '../../shared/providers/provider-presets.ts';
-import { routeModel } from '../../shared/routing/model-router.ts';
+import { requestFactsOf, resolveRoute } from '../../shared/routing/route-rules.ts';
 import { countRequestTokens } from '../../shared/tokens/token-counter.ts';
-import { translateRequest } from '../../shared/translate/request-translator.ts';
+import {
+  translateRequest,
+  type RequestTranslation,
+} from '../../shared/translate/request-translator.ts';
+import type { TranslationNote } from '../../shared/translate/translation-note.ts';
 import { translateResponse } from '../../shared/translate/response-translator.ts';
 import { createStreamState } from '../../shared/translate/stream-translator.ts';
 import { parseMessagesRequest } from '../../shared/validation/anthropic-request-schema.ts';
 import { ProxyCall } from './proxy-call.ts';
 import type { ProxyContext } from './proxy-context.ts';
-import { publicUpstreamUrl } from './proxy-config.ts';
-import { maskSecret } from './secret-redactor.ts';
+import { fallbackReason, planUpstream, type UpstreamPlan } from './settings/upstream-plan.ts';
 import { headersOf } from './sse-writer.ts';
 import { pumpStream } from './stream-pump.ts';
 import {
   callChatCompletions,
   upstreamRequestHeaders,
-  type UpstreamTarget,
+  type UpstreamAnswer,
 } from './upstream-client.ts';
 import { describeMalformedCompletion, describeUpstreamFailure } from './upstream-failure.ts';
-
-const NOT_CONFIGURED: MappedError = {
-  status: 500,
-  type: 'api_error',
-  message:
-    'No upstream is configured for this proxy. Set OPENAI_API_KEY (and BASE_URL for a provider other than ' +
-    'OpenAI, e.g. BASE_URL=https://openrouter.ai/api/v1), in the environment or in a .env file, then restart it.',
-  shouldRetry: false,
-};
-
-/**
- * REFERRER_URL set by the user means "attribute my calls": the OpenRouter preset adds the
- * headers itself, and any other upstream (a custom domain or gateway in front of
- * OpenRouter) gets them too; servers that do not know them ignore them.
- */
-function referrerHeaders(referrerUrl: string | undefined): Record<string, string> {
-  return referrerUrl ? { 'HTTP-Referer': referrerUrl, 'X-Title': OPENROUTER_APP_TITLE } : {};
-}
 
 function estimateTokens(
   ctx: ProxyContext,
@@ -62,7 +47,7 @@ function estimateTokens(
 
 export function createMessagesRoute(ctx: ProxyContext) {
   const { config, tap, logger } = ctx;
-  const upstreamUrl = publicUpstreamUrl(config.baseUrl);
+  const runtime = { timeoutMs: config.apiTimeoutMs, maxRetries: config.maxRetries };
 
   return async function messages(req: Request, res: Response): Promise<void> {
     const call = new ProxyCall(req, res, tap, logger);
@@ -104,72 +89,89 @@ export function createMessagesRoute(ctx: ProxyContext) {
     call.stream = request.stream === true;
 
     const estimatedInputTokens = estimateTokens(ctx, request, call.id);
-    const route = routeModel(request.model, ctx.routes);
-    call.upstreamModel = route.model;
-    call.rule = route.rule;
-    tap.routed(call.id, {
-      requestedModel: request.model,
-      provider: route.provider,
-      upstreamModel: route.model,
-      rule: route.rule,
-      stream: call.stream,
-      estimatedInputTokens,
-    });
-    if (!config.upstreamConfigured) {
-      call.fail(NOT_CONFIGURED);
+    const settings = ctx.settings();
+    const route = resolveRoute(settings, requestFactsOf(request, estimatedInputTokens));
+    const routed = (target: { provider: string; model: string }, rule: string): void => {
+      call.upstreamModel = target.model;
+      call.rule = rule;
+      tap.routed(call.id, {
+        requestedModel: request.model,
+        provider:
+          settings.providers.find((provider) => provider.id === target.provider)?.name ??
+          target.provider,
+        upstreamModel: target.model,
+        rule,
+        stream: call.stream,
+        estimatedInputTokens,
+      });
+    };
+    routed(route, route.rule);
+    const planned = planUpstream(settings, route, runtime);
+    if (!planned.ok) {
+      call.fail(planned.error);
       return;
     }
 
-    const quirks = quirksFor(
-      ctx.provider,
-      route.model,
-      config.referrerUrl ? { referrerUrl: config.referrerUrl } : {},
-    );
-    const translated = translateRequest(request, { upstreamModel: route.model, quirks });
-    call.notes = translated.notes;
-    const target: UpstreamTarget = {
-      baseUrl: config.baseUrl,
-      extraHeaders: { ...referrerHeaders(config.referrerUrl), ...quirks.extraHeaders },
-      timeoutMs: config.apiTimeoutMs,
-      maxRetries: config.maxRetries,
-    };
-    if (config.openaiApiKey) target.apiKey = config.openaiApiKey;
-    const client = ctx.upstream.clientFor(target);
-    tap.upstreamRequest(
-      call.id,
-      translated.body,
-      upstreamRequestHeaders(
-        target,
-        config.openaiApiKey ? maskSecret(config.openaiApiKey) : '(none)',
-      ),
-      translated.notes,
-      `${config.baseUrl}/chat/completions`,
-    );
-    logger.debug({ reqId: call.id, body: translated.body }, 'openai request');
-
-    let answer: Awaited<ReturnType<typeof callChatCompletions>>;
-    try {
-      answer = await callChatCompletions(client, translated.body, call.signal);
-    } catch (thrown) {
-      const failure = describeUpstreamFailure(thrown, {
-        upstreamUrl,
-        timeoutMs: config.apiTimeoutMs,
-        aborted: call.clientGone,
-      });
-      switch (failure.kind) {
-        case 'aborted':
-          call.finish({ status: 499, aborted: true });
-          return;
-        case 'http':
-          call.upstreamRequestId =
-            failure.headers['x-request-id'] ?? failure.headers['x-generation-id'];
-          tap.upstreamResponseHeaders(call.id, failure.status, failure.headers);
-          tap.openaiResponse(call.id, failure.body);
-          call.fail({ ...failure.error, message: ctx.redact(failure.error.message) });
-          return;
-        case 'unreachable':
-          call.fail({ ...failure.error, message: ctx.redact(failure.error.message) });
-          return;
+    let plan: UpstreamPlan = planned.plan;
+    let fallback = route.fallback;
+    const fallbackNotes: TranslationNote[] = [];
+    let translated: RequestTranslation;
+    let notes: TranslationNote[];
+    let answer: UpstreamAnswer;
+    for (;;) {
+      translated = translateRequest(request, { upstreamModel: plan.model, quirks: plan.quirks });
+      notes = [...fallbackNotes, ...translated.notes];
+      call.notes = notes;
+      tap.upstreamRequest(
+        call.id,
+        translated.body,
+        upstreamRequestHeaders(plan.target, plan.maskedKey),
+        notes,
+        plan.url,
+      );
+      logger.debug({ reqId: call.id, body: translated.body }, 'openai request');
+      try {
+        answer = await callChatCompletions(
+          ctx.upstream.clientFor(plan.target),
+          translated.body,
+          call.signal,
+        );
+        break;
+      } catch (thrown) {
+        const failure = describeUpstreamFailure(thrown, {
+          upstreamUrl: plan.publicUrl,
+          timeoutMs: config.apiTimeoutMs,
+          aborted: call.clientGone,
+        });
+        const reason = fallback && fallbackReason(failure);
+        const next = fallback && reason ? planUpstream(settings, fallback, runtime) : undefined;
+        if (fallback && next?.ok) {
+          logger.info({ reqId: call.id }, `${plan.provider.name} ${reason}; trying the fallback`);
+          fallbackNotes.push({
+            kind: 'changed',
+            field: 'model',
+            detail: `fallback: ${plan.model} on ${plan.provider.name} ${reason}, sent to ${fallback.model} on ${next.plan.provider.name}`,
+          });
+          routed(fallback, `${route.rule} → fallback`);
+          plan = next.plan;
+          fallback = undefined;
+          continue;
+        }
+        switch (failure.kind) {
+          case 'aborted':
+            call.finish({ status: 499, aborted: true });
+            return;
+          case 'http':
+            call.upstreamRequestId =
+              failure.headers['x-request-id'] ?? failure.headers['x-generation-id'];
+            tap.upstreamResponseHeaders(call.id, failure.status, failure.headers);
+            tap.openaiResponse(call.id, failure.body);
+            call.fail({ ...failure.error, message: ctx.redact(failure.error.message) });
+            return;
+          case 'unreachable':
+            call.fail({ ...failure.error, message: ctx.redact(failure.error.message) });
+            return;
+        }
       }
     }
 
@@ -198,7 +200,7 @@ export function createMessagesRoute(ctx: ProxyContext) {
 
     tap.openaiResponse(call.id, answer.body);
     logger.debug({ reqId: call.id, body: answer.body }, 'openai response');
-    const malformed = describeMalformedCompletion(answer.body, upstreamUrl);
+    const malformed = describeMalformedCompletion(answer.body, plan.publicUrl);
     if (malformed) {
       call.fail({ ...malformed, message: ctx.redact(malformed.message) });
       return;
@@ -208,7 +210,7 @@ export function createMessagesRoute(ctx: ProxyContext) {
       requestedModel: request.model,
       toolNames: translated.toolNames,
       estimatedInputTokens,
-      notes: translated.notes,
+      notes,
     });
     res.status(200).type('application/json');
     tap.anthropicResponse(call.id, message, headersOf(res));

@@ -3,11 +3,12 @@
  * (CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY=1) parses only this shape and keeps only ids
  * containing "claude", so the list offers one family alias per configured tier; picking one
  * in `/model` sends that id, which the router maps like any other Claude id. The display
- * name says where it really goes.
+ * name says where a plain call (no tools, no thinking) goes under the current routes.
  */
 import type { Request, Response } from 'express';
 import type { ModelInfo, ModelLine } from '@anthropic-ai/sdk/resources/models';
-import { routeModel, type ModelRoutes } from '../../shared/routing/model-router.ts';
+import { requestFactsOf, resolveRoute } from '../../shared/routing/route-rules.ts';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { sendAnthropicError } from './error-response.ts';
 
 const FAMILY_ALIASES: readonly { id: string; name: string; line: ModelLine }[] = [
@@ -19,9 +20,9 @@ const FAMILY_ALIASES: readonly { id: string; name: string; line: ModelLine }[] =
 /** The API's documented value for an unknown release date. */
 const UNKNOWN_CREATED_AT = '1970-01-01T00:00:00Z';
 
-export function listModels(routes: ModelRoutes): ModelInfo[] {
+export function listModels(settings: Settings): ModelInfo[] {
   return FAMILY_ALIASES.flatMap((alias) => {
-    const route = routeModel(alias.id, routes);
+    const route = resolveRoute(settings, requestFactsOf({ model: alias.id, messages: [] }, 0));
     if (route.rule === 'pass-through') return [];
     const model: ModelInfo = {
       type: 'model',
@@ -40,10 +41,10 @@ export function listModels(routes: ModelRoutes): ModelInfo[] {
   });
 }
 
-export function createModelsRoutes(routesOf: () => ModelRoutes) {
+export function createModelsRoutes(settingsOf: () => Settings) {
   return {
     list(_req: Request, res: Response): void {
-      const data = listModels(routesOf());
+      const data = listModels(settingsOf());
       res.json({
         data,
         has_more: false,
@@ -52,7 +53,7 @@ export function createModelsRoutes(routesOf: () => ModelRoutes) {
       });
     },
     one(req: Request, res: Response): void {
-      const model = listModels(routesOf()).find((candidate) => candidate.id === req.params.id);
+      const model = listModels(settingsOf()).find((candidate) => candidate.id === req.params.id);
       if (model) {
         res.json(model);
         return;

@@ -7,7 +7,7 @@
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { errorTypeForStatus } from '../../shared/errors/anthropic-errors.ts';
-import { detectPresetFromBaseUrl } from '../../shared/providers/provider-presets.ts';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { createClientAuth } from './client-auth.ts';
 import { countTokens } from './count-tokens-route.ts';
 import { sendAnthropicError } from './error-response.ts';
@@ -21,7 +21,8 @@ import { configSecrets, type ProxyConfig } from './proxy-config.ts';
 import { createRequestGuard } from './request-guard.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { safeTap } from './safe-tap.ts';
-import { createRedactor } from './secret-redactor.ts';
+import { settingsFromConfig } from './settings/env-overlay.ts';
+import { settingsRedactor } from './settings/settings-redactor.ts';
 import { createUpstreamClients } from './upstream-client.ts';
 
 export const BODY_LIMIT = '50mb';
@@ -32,22 +33,24 @@ export interface ProxyAppOptions {
   tap?: ExchangeTap;
   /** Adds routes (the inspector under /inspector) behind the guard, before the 404 handler. */
   mount?: (app: Express) => void;
+  /**
+   * The settings in effect (providers, routes, keys, client key, host), read on every call;
+   * the settings service's get(). Without it, the settings `config` alone describes.
+   */
+  settings?: () => Settings;
 }
 
 export function createProxyContext(options: ProxyAppOptions): ProxyContext {
   const { config, logger } = options;
-  const provider = detectPresetFromBaseUrl(config.baseUrl);
-  const routes: ProxyContext['routes'] = { provider };
-  if (config.bigModel) routes.big = config.bigModel;
-  if (config.smallModel) routes.small = config.smallModel;
+  const fixed = settingsFromConfig(config);
+  const settings = options.settings ?? (() => fixed);
   return {
     config,
     logger,
     tap: safeTap(options.tap ?? noopExchangeTap, logger),
     upstream: createUpstreamClients(logger),
-    redact: createRedactor(configSecrets(config)),
-    provider,
-    routes,
+    redact: settingsRedactor(settings, configSecrets(config)),
+    settings,
   };
 }
 
@@ -96,7 +99,6 @@ function errorHandler(ctx: ProxyContext) {
 
 export function createProxyApp(options: ProxyAppOptions): Express {
   const ctx = createProxyContext(options);
-  const { config } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -107,7 +109,7 @@ export function createProxyApp(options: ProxyAppOptions): Express {
     res.setHeader('request-id', id);
     next();
   });
-  app.use(createRequestGuard(config.host));
+  app.use(createRequestGuard(() => ctx.settings().server.host));
   // Any content type: the guard has already refused the ones browsers send cross-site.
   app.use(express.json({ limit: BODY_LIMIT, type: () => true }));
 
@@ -116,15 +118,15 @@ export function createProxyApp(options: ProxyAppOptions): Express {
     res.setHeader('allow', 'GET, HEAD, POST, OPTIONS');
     res.status(204).end();
   });
-  app.get('/', createHealthRoute(config, ctx.provider));
+  app.get('/', createHealthRoute(ctx.settings));
   app.head('/api/hello', probeOk);
   app.get('/api/hello', probeOk);
 
   const v1 = express.Router();
-  v1.use(createClientAuth(config.clientApiKey));
+  v1.use(createClientAuth(() => ctx.settings().server.clientKey));
   v1.post('/messages', createMessagesRoute(ctx));
   v1.post('/messages/count_tokens', countTokens);
-  const models = createModelsRoutes(() => ctx.routes);
+  const models = createModelsRoutes(ctx.settings);
   v1.get('/models', models.list);
   v1.get('/models/:id', models.one);
   app.use('/v1', v1);

@@ -1,10 +1,10 @@
 /**
  * What every route handler needs, built once per app: the configuration, the logger, the
  * (guarded) exchange tap, the upstream client cache, the redactor for outgoing error text
- * and the provider preset detected from the base URL.
+ * and the settings in effect. Providers, routes and keys are read from `settings()` on
+ * every call, so a saved change applies to the very next request.
  */
-import type { ProviderPresetId } from '../../shared/providers/provider-presets.ts';
-import type { ModelRoutes } from '../../shared/routing/model-router.ts';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 import type { Logger } from './logger.ts';
 import type { ProxyConfig } from './proxy-config.ts';
@@ -17,6 +17,5 @@ export interface ProxyContext {
   tap: ExchangeTap;
   upstream: UpstreamClients;
   redact: Redactor;
-  provider: ProviderPresetId;
-  routes: ModelRoutes;
+  settings: () => Settings;
 }

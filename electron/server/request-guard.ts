@@ -44,10 +44,13 @@ function refuse(res: Response, message: string): void {
   sendAnthropicError(res, { status: 403, type: 'permission_error', message });
 }
 
-export function createRequestGuard(configuredHost: string) {
-  const anyHost = WILDCARD_HOSTS.has(configuredHost.trim());
-  const ownHost = hostnameOf(configuredHost);
+/** `bindHost` is read per request (it follows a rebind) or fixed. */
+export function createRequestGuard(bindHost: string | (() => string)) {
+  const currentHost = typeof bindHost === 'function' ? bindHost : () => bindHost;
   return function requestGuard(req: Request, res: Response, next: NextFunction): void {
+    const configuredHost = currentHost();
+    const anyHost = WILDCARD_HOSTS.has(configuredHost.trim());
+    const ownHost = hostnameOf(configuredHost);
     const host = req.headers.host;
     if (!anyHost && host !== undefined) {
       const hostname = hostnameOf(host);

@@ -1,8 +1,10 @@
 /**
  * Picks the provider and upstream model for one call from the user's routes: the ordered
  * rules first (the first enabled rule whose conditions all hold wins), then the built-in
- * tiers of model-router.ts (opus/sonnet → big, haiku → small, any other id passes through
- * to the big route's provider). The result names the rule so the inspector can show why a
+ * tiers: Claude Code asks for ids such as `claude-sonnet-4-6[1m]` that no OpenAI-compatible
+ * upstream knows, so opus/sonnet go to the big route and haiku to the small one, while any
+ * other id passes through unchanged to the big route's provider (a user who runs
+ * `claude --model gpt-4.1` gets exactly that). The result names the rule so the inspector can show why a
  * call went where it did, and carries the rule's fallback target for upstream 429/5xx.
  *
  * Pure: it reads settings and a few facts about the request, never the network. The facts
@@ -15,7 +17,6 @@ import type {
   RoutesSettings,
   RuleConditions,
 } from '../settings/settings-schema.ts';
-import { stripContextSuffix } from './model-router.ts';
 
 /** What the rules may look at; everything is known before the upstream call. */
 export interface RequestFacts {
@@ -40,6 +41,11 @@ export interface RouteResolution {
   ruleId?: string;
   /** Where to retry once on 429/5xx before any byte was streamed. */
   fallback?: RouteTarget;
+}
+
+/** Claude Code appends `[1m]` to ask for the 1M-token context window; upstreams reject it. */
+export function stripContextSuffix(model: string): string {
+  return model.replace(/\[1m\]$/i, '').trim();
 }
 
 /** Claude Code's background work (titles, summaries, warmup) asks for a haiku model. */

@@ -16,6 +16,7 @@ import type {
 import { publicUpstreamUrl } from '../proxy-config.ts';
 import { maskSecret } from '../secret-redactor.ts';
 import type { UpstreamTarget } from '../upstream-client.ts';
+import type { UpstreamFailure } from '../upstream-failure.ts';
 
 /** Hosted APIs refuse every call without a key; local servers and gateways may not need one. */
 const KEYED_PRESETS: ReadonlySet<ProviderPresetId> = new Set([
@@ -112,4 +113,23 @@ export function planForProvider(
     publicUrl: publicUpstreamUrl(baseUrl),
     maskedKey: provider.apiKey === undefined ? '(none)' : maskSecret(provider.apiKey),
   };
+}
+
+/**
+ * Why a failed first attempt may go to the route's fallback ("answered 429"), or undefined
+ * when it may not: only when the upstream was rate limited, failed on its side, or could
+ * not be reached. Nothing was streamed to the client yet (the answer had not started), so
+ * the retry is invisible to it.
+ */
+export function fallbackReason(failure: UpstreamFailure): string | undefined {
+  switch (failure.kind) {
+    case 'http':
+      return failure.status === 429 || failure.status >= 500
+        ? `answered ${failure.status}`
+        : undefined;
+    case 'unreachable':
+      return 'could not be reached';
+    case 'aborted':
+      return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import {
   modelGlobMatches,
   requestFactsOf,
   resolveRoute,
+  stripContextSuffix,
   type RequestFacts,
 } from '../../../shared/routing/route-rules.ts';
 import type { RouteRule, RoutesSettings } from '../../../shared/settings/settings-schema.ts';
@@ -50,6 +51,14 @@ describe('resolveRoute without rules (built-in tiers)', () => {
       provider: 'cheap',
       model: 'small-model',
       rule: 'small (haiku)',
+    });
+  });
+
+  it('passes other ids through unchanged to the big route provider', () => {
+    expect(resolveRoute(routes(), facts({ model: 'deepseek/deepseek-chat-v3.1' }))).toEqual({
+      provider: 'main',
+      model: 'deepseek/deepseek-chat-v3.1',
+      rule: 'pass-through',
     });
   });
 
@@ -119,6 +128,13 @@ describe('resolveRoute with rules', () => {
     const fallback = { provider: 'backup', model: 'backup-model' };
     const settings = routes([rule({ id: 'with-fallback', fallback })]);
     expect(resolveRoute(settings, facts()).fallback).toEqual(fallback);
+  });
+});
+
+describe('stripContextSuffix', () => {
+  it('removes only a trailing [1m]', () => {
+    expect(stripContextSuffix('a[1m]')).toBe('a');
+    expect(stripContextSuffix('a[1m]b')).toBe('a[1m]b');
   });
 });
 
