@@ -119,6 +119,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     preloadPath: options.preloadPath,
     indexUrl: APP_INDEX_URL,
     isQuitting: () => quitting,
+    devTools: !app.isPackaged,
     ...(options.appIcon ? { icon: options.appIcon } : {}),
   });
 

@@ -19,6 +19,8 @@ export interface InspectorWindowOptions {
   indexUrl: string;
   isQuitting(): boolean;
   icon?: string;
+  /** Developer tools: on in development, off in the packaged app. */
+  devTools: boolean;
 }
 
 export interface InspectorWindow {
@@ -64,6 +66,7 @@ export function createInspectorWindow(options: InspectorWindowOptions): Inspecto
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        devTools: options.devTools,
       },
     });
     win.on('close', (event) => {
@@ -93,10 +96,13 @@ export function createInspectorWindow(options: InspectorWindowOptions): Inspecto
         window = create(view);
         return;
       }
-      if (view === 'settings') {
-        // A same-page fragment change: no navigation, the renderer's hashchange handler runs.
-        void window.webContents.executeJavaScript("location.hash = 'settings'", false);
-      }
+      // A same-page fragment change: no navigation, the renderer's hashchange handler runs.
+      void window.webContents.executeJavaScript(
+        view === 'settings'
+          ? "location.hash = 'settings'"
+          : "if (location.hash === '#settings') location.hash = ''",
+        false,
+      );
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();

@@ -19,6 +19,7 @@ const open = () =>
     preloadPath: '/app/dist/electron/preload.cjs',
     indexUrl: 'app://inspector/index.html',
     isQuitting: () => quitting,
+    devTools: false,
   });
 
 async function shown(window: FakeBrowserWindow): Promise<void> {
@@ -41,6 +42,7 @@ describe('inspector window', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      devTools: false,
     });
     expect(window.loadedUrl).toBe('app://inspector/index.html');
     await shown(window);
@@ -84,6 +86,10 @@ describe('inspector window', () => {
     await shown(window);
     inspector.show('settings');
     expect(window.webContents.executed).toEqual(["location.hash = 'settings'"]);
+    inspector.show('inspector');
+    expect(window.webContents.executed[1]).toBe(
+      "if (location.hash === '#settings') location.hash = ''",
+    );
   });
 
   it('refuses navigation, redirects and webviews', () => {
