@@ -9,14 +9,13 @@
  * never overwritten afterwards.
  */
 import type ElectronStore from 'electron-store';
-import { migrateSettings } from '../../shared/settings/settings-migrations.ts';
-import { settingsSchema, type Settings } from '../../shared/settings/settings-schema.ts';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { mapSettingsSecrets } from '../../shared/settings/settings-secrets.ts';
-import { issuesToFieldErrors } from '../../shared/settings/settings-validation.ts';
-import type {
-  SecretCodec,
-  SettingsLoadResult,
-  SettingsStore,
+import {
+  decodeStoredSettings,
+  type SecretCodec,
+  type SettingsLoadResult,
+  type SettingsStore,
 } from '../server/settings/settings-store.ts';
 
 type RawStore = ElectronStore<Record<string, unknown>>;
@@ -57,27 +56,7 @@ export class ElectronSettingsStore implements SettingsStore {
     }
     // electron-store reads a missing file as an empty document.
     if (Object.keys(raw).length === 0) return { kind: 'missing' };
-    const migrated = migrateSettings(raw);
-    if (!migrated.ok) return { kind: 'unusable', message: migrated.message };
-    const parsed = settingsSchema.safeParse(migrated.doc);
-    if (!parsed.success) {
-      const fields = issuesToFieldErrors(parsed.error.issues).map(
-        (e) => `${e.path || '(root)'}: ${e.message}`,
-      );
-      return { kind: 'unusable', message: `has invalid settings (${fields.join('; ')})` };
-    }
-    let settings: Settings;
-    try {
-      settings = mapSettingsSecrets(parsed.data, (secret) => this.#options.codec.decode(secret));
-    } catch (error) {
-      return {
-        kind: 'unusable',
-        message: `holds keys that cannot be decrypted here (${(error as Error).message})`,
-      };
-    }
-    return migrated.migratedFrom === undefined
-      ? { kind: 'loaded', settings }
-      : { kind: 'loaded', settings, migratedFrom: migrated.migratedFrom };
+    return decodeStoredSettings(raw, this.#options.codec);
   }
 
   async save(settings: Settings): Promise<void> {

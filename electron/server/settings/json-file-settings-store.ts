@@ -9,11 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { migrateSettings } from '../../../shared/settings/settings-migrations.ts';
-import { settingsSchema, type Settings } from '../../../shared/settings/settings-schema.ts';
+import type { Settings } from '../../../shared/settings/settings-schema.ts';
 import { mapSettingsSecrets } from '../../../shared/settings/settings-secrets.ts';
-import { issuesToFieldErrors } from '../../../shared/settings/settings-validation.ts';
 import {
+  decodeStoredSettings,
   plainSecretCodec,
   type SecretCodec,
   type SettingsLoadResult,
@@ -52,27 +51,7 @@ export class JsonFileSettingsStore implements SettingsStore {
     } catch (error) {
       return { kind: 'unusable', message: `is not valid JSON (${(error as Error).message})` };
     }
-    const migrated = migrateSettings(raw);
-    if (!migrated.ok) return { kind: 'unusable', message: migrated.message };
-    const parsed = settingsSchema.safeParse(migrated.doc);
-    if (!parsed.success) {
-      const fields = issuesToFieldErrors(parsed.error.issues).map(
-        (e) => `${e.path || '(root)'}: ${e.message}`,
-      );
-      return { kind: 'unusable', message: `has invalid settings (${fields.join('; ')})` };
-    }
-    let settings: Settings;
-    try {
-      settings = mapSettingsSecrets(parsed.data, (secret) => this.#codec.decode(secret));
-    } catch (error) {
-      return {
-        kind: 'unusable',
-        message: `holds keys that cannot be decrypted here (${(error as Error).message})`,
-      };
-    }
-    return migrated.migratedFrom === undefined
-      ? { kind: 'loaded', settings }
-      : { kind: 'loaded', settings, migratedFrom: migrated.migratedFrom };
+    return decodeStoredSettings(raw, this.#codec);
   }
 
   save(settings: Settings): Promise<void> {

@@ -3,7 +3,10 @@
  * (json-file-settings-store.ts); the Electron app will plug in electron-store with keys
  * encrypted by safeStorage, through the same interface and a `SecretCodec`.
  */
-import type { Settings } from '../../../shared/settings/settings-schema.ts';
+import { migrateSettings } from '../../../shared/settings/settings-migrations.ts';
+import { settingsSchema, type Settings } from '../../../shared/settings/settings-schema.ts';
+import { mapSettingsSecrets } from '../../../shared/settings/settings-secrets.ts';
+import { issuesToFieldErrors } from '../../../shared/settings/settings-validation.ts';
 
 export type SettingsLoadResult =
   /** Nothing stored yet: a first run. */
@@ -35,3 +38,31 @@ export const plainSecretCodec: SecretCodec = {
   encode: (secret) => secret,
   decode: (stored) => stored,
 };
+
+/**
+ * From a stored document (parsed JSON, whichever store it came from) to what `load()`
+ * answers: migrated to the current version, validated, every secret decoded.
+ */
+export function decodeStoredSettings(raw: unknown, codec: SecretCodec): SettingsLoadResult {
+  const migrated = migrateSettings(raw);
+  if (!migrated.ok) return { kind: 'unusable', message: migrated.message };
+  const parsed = settingsSchema.safeParse(migrated.doc);
+  if (!parsed.success) {
+    const fields = issuesToFieldErrors(parsed.error.issues).map(
+      (e) => `${e.path || '(root)'}: ${e.message}`,
+    );
+    return { kind: 'unusable', message: `has invalid settings (${fields.join('; ')})` };
+  }
+  let settings: Settings;
+  try {
+    settings = mapSettingsSecrets(parsed.data, (secret) => codec.decode(secret));
+  } catch (error) {
+    return {
+      kind: 'unusable',
+      message: `holds keys that cannot be decrypted here (${(error as Error).message})`,
+    };
+  }
+  return migrated.migratedFrom === undefined
+    ? { kind: 'loaded', settings }
+    : { kind: 'loaded', settings, migratedFrom: migrated.migratedFrom };
+}
