@@ -71,7 +71,7 @@ export interface SettingsBridgeApi {
   testRoute(request: RouteTestRequest): Promise<RouteTestResult>;
 }
 
-export interface BridgeApi {
+export interface BridgeApi extends SettingsBridgeApi {
   listExchanges(): Promise<ExchangeSummary[]>;
   getExchange(id: string): Promise<ExchangeRecord | undefined>;
   clearExchanges(): Promise<void>;

@@ -7,6 +7,10 @@
  * last status with state "error", so the UI can say the proxy is unreachable.
  */
 import type { Bridge, BridgeEventName, BridgeEvents, ProxyStatus } from '../../shared/bridge.ts';
+import type {
+  SaveSettingsResult,
+  SettingsSnapshot,
+} from '../../shared/settings/public-settings.ts';
 import type { ExchangeRecord, ExchangeSummary } from '../../shared/traffic/exchange-record.ts';
 
 const EVENT_NAMES: readonly BridgeEventName[] = [
@@ -32,18 +36,27 @@ export function httpBridgeOptionsFromLocation(location: Location): HttpBridgeOpt
 
 type Listener = (payload: never) => void;
 
+function jsonBody(method: 'PUT' | 'POST', body: unknown): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 export function createHttpBridge({ apiBase, token }: HttpBridgeOptions): Bridge {
   const listeners = new Map<BridgeEventName, Set<Listener>>();
   let source: EventSource | undefined;
   let lastStatus: ProxyStatus | undefined;
 
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  /** Statuses in `answered` come back as responses; any other failure throws its message. */
+  async function request(
+    path: string,
+    init: RequestInit = {},
+    answered: readonly number[] = [404],
+  ): Promise<Response> {
     const response = await fetch(`${apiBase}${path}`, {
       ...init,
       headers: { 'X-Inspector-Token': token, ...init.headers },
       cache: 'no-store',
     });
-    if (!response.ok && response.status !== 404) {
+    if (!response.ok && !answered.includes(response.status)) {
       let message = `${response.status} ${response.statusText}`;
       try {
         const body = (await response.json()) as { error?: { message?: string } };
@@ -102,6 +115,31 @@ export function createHttpBridge({ apiBase, token }: HttpBridgeOptions): Bridge 
     },
     async getStatus() {
       return (await (await request('/status')).json()) as ProxyStatus;
+    },
+    async getSettings() {
+      return (await (await request('/settings')).json()) as SettingsSnapshot;
+    },
+    async saveSettings(update) {
+      // A 400 carries the field errors the form shows: an answer, not a failure.
+      const response = await request('/settings', jsonBody('PUT', update), [400]);
+      return (await response.json()) as SaveSettingsResult;
+    },
+    async testProvider(id, check = {}) {
+      const response = await request(
+        `/providers/${encodeURIComponent(id)}/test`,
+        jsonBody('POST', check),
+        [],
+      );
+      return (await response.json()) as Awaited<ReturnType<Bridge['testProvider']>>;
+    },
+    async checkCapabilities(id, check = {}) {
+      const path = `/providers/${encodeURIComponent(id)}/capabilities`;
+      const response = await request(path, jsonBody('POST', check), []);
+      return (await response.json()) as Awaited<ReturnType<Bridge['checkCapabilities']>>;
+    },
+    async testRoute(routeTest) {
+      const response = await request('/routes/test', jsonBody('POST', routeTest), []);
+      return (await response.json()) as Awaited<ReturnType<Bridge['testRoute']>>;
     },
     on(event, listener) {
       let set = listeners.get(event);

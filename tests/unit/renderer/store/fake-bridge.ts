@@ -25,6 +25,10 @@ export interface FakeBridge extends BridgeApi {
   release(): void;
 }
 
+function settingsNotFaked(): Promise<never> {
+  return Promise.reject(new Error('the inspector store made a settings call'));
+}
+
 export function fakeBridge(): FakeBridge {
   const waiting: (() => void)[] = [];
   const bridge: FakeBridge = {
@@ -56,6 +60,12 @@ export function fakeBridge(): FakeBridge {
       bridge.calls.push('getStatus');
       return runningStatus;
     },
+    // The settings half of the contract is not the inspector store's; reaching it is a bug.
+    getSettings: settingsNotFaked,
+    saveSettings: settingsNotFaked,
+    testProvider: settingsNotFaked,
+    checkCapabilities: settingsNotFaked,
+    testRoute: settingsNotFaked,
   };
   return bridge;
 }
