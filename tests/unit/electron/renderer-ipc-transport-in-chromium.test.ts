@@ -37,7 +37,6 @@ import { createSettingsBridgeApi } from '../../../electron/server/settings/setti
 import { openSettingsService } from '../../../electron/server/settings/settings-service.ts';
 import { createUpstreamClients } from '../../../electron/server/upstream-client.ts';
 import type { ProxyStatus } from '../../../shared/bridge.ts';
-import { defaultSettings } from '../../../shared/settings/settings-defaults.ts';
 import { bridgeMethodNames } from '../../../shared/ipc-channels.ts';
 import { launchChromium, watchProblems, type PageProblems } from '../../e2e/support/chromium.ts';
 import { ensureRendererBuilt } from '../../e2e/support/renderer-build.ts';
@@ -46,6 +45,7 @@ import {
   startMockUpstream,
   type MockUpstream,
 } from '../../support/mock-openai-upstream.ts';
+import { memorySettingsStore, mockProviderSettings } from './mock-provider-settings.ts';
 
 const UPSTREAM_KEY = 'sk-upstream-PLANTED-ipc-transport-5e7c1a';
 
@@ -169,34 +169,13 @@ beforeAll(async () => {
       );
   };
   const settings = await openSettingsService({
-    store: {
-      location: 'memory',
-      load: async () => ({
-        kind: 'loaded',
-        settings: {
-          ...defaultSettings(),
-          providers: [
-            {
-              id: 'mock',
-              name: 'Mock',
-              preset: 'custom',
-              baseUrl: upstream.url,
-              apiKey: UPSTREAM_KEY,
-              extraHeaders: {},
-              models: [],
-              prices: {},
-              quirks: {},
-            },
-          ],
-          routes: {
-            big: { provider: 'mock', model: 'gpt-5-mini' },
-            small: { provider: 'mock', model: 'gpt-5-mini' },
-            rules: [],
-          },
-        },
+    store: memorySettingsStore(
+      mockProviderSettings({
+        upstreamUrl: upstream.url,
+        apiKey: UPSTREAM_KEY,
+        model: 'gpt-5-mini',
       }),
-      save: async () => undefined,
-    },
+    ),
   });
   const silentLogger = createProxyLogger({ level: 'silent', secrets: [] });
   mainBridge = createMainBridge({

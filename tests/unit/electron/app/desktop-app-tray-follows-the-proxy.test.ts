@@ -17,15 +17,13 @@ import { startDesktopApp, type DesktopApp } from '../../../../electron/app/deskt
 import type { LoginItem } from '../../../../electron/app/login-item.ts';
 import { loadProxyConfig } from '../../../../electron/server/proxy-config.ts';
 import { openSettingsService } from '../../../../electron/server/settings/settings-service.ts';
-import type { SettingsStore } from '../../../../electron/server/settings/settings-store.ts';
 import type { BridgeEvents } from '../../../../shared/bridge.ts';
-import { defaultSettings } from '../../../../shared/settings/settings-defaults.ts';
-import type { Settings } from '../../../../shared/settings/settings-schema.ts';
 import {
   startMockUpstream,
   streamAnswer,
   type MockUpstream,
 } from '../../../support/mock-openai-upstream.ts';
+import { memorySettingsStore, mockProviderSettings } from '../mock-provider-settings.ts';
 import {
   fake,
   FakeBrowserWindow,
@@ -41,51 +39,23 @@ let upstream: MockUpstream;
 let desktop: DesktopApp | undefined;
 const cleanups: (() => Promise<unknown>)[] = [];
 
-function settingsFor(port: number): Settings {
-  const base = defaultSettings();
-  return {
-    ...base,
-    server: { host: '127.0.0.1', port },
-    providers: [
-      {
-        id: 'mock',
-        name: 'Mock',
-        preset: 'custom',
-        baseUrl: upstream.url,
-        apiKey: UPSTREAM_KEY,
-        extraHeaders: {},
-        models: [],
-        prices: {},
-        quirks: {},
-      },
-    ],
-    routes: {
-      big: { provider: 'mock', model: 'big-model' },
-      small: { provider: 'mock', model: 'small-model' },
-      rules: [],
-    },
-    logLevel: 'silent',
-  };
-}
-
-function memoryStore(initial: Settings): SettingsStore {
-  let stored = initial;
-  return {
-    location: 'memory',
-    load: async () => ({ kind: 'loaded', settings: stored }),
-    save: async (settings) => {
-      stored = settings;
-    },
-  };
-}
-
 function fakeLoginItem(): LoginItem {
   let enabled = false;
   return { supported: true, isEnabled: () => enabled, setEnabled: (next) => void (enabled = next) };
 }
 
 async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?: number } = {}) {
-  const settings = await openSettingsService({ store: memoryStore(settingsFor(port)) });
+  const settings = await openSettingsService({
+    store: memorySettingsStore(
+      mockProviderSettings({
+        upstreamUrl: upstream.url,
+        apiKey: UPSTREAM_KEY,
+        model: 'big-model',
+        port,
+        logLevel: 'silent',
+      }),
+    ),
+  });
   desktop = await startDesktopApp({
     settings,
     baseConfig: loadProxyConfig({ LOG_LEVEL: 'silent' }, '/nonexistent'),
