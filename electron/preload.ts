@@ -8,14 +8,13 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { Bridge, BridgeEventName, BridgeEvents } from '../shared/bridge.ts';
+import type { Bridge, BridgeApi, BridgeEventName, BridgeEvents } from '../shared/bridge.ts';
 import {
   bridgeMethodNames,
   eventChannel,
   invokeChannel,
   isBridgeEventName,
   snapshotRequestChannel,
-  type IpcBridgeApi,
 } from '../shared/ipc-channels.ts';
 
 // One invoke per contract method. ipcRenderer.invoke is untyped; the main process's handler
@@ -25,7 +24,7 @@ const api = Object.fromEntries(
     method,
     (...args: unknown[]) => ipcRenderer.invoke(invokeChannel(method), ...args),
   ]),
-) as unknown as IpcBridgeApi;
+) as unknown as BridgeApi;
 
 function on<K extends BridgeEventName>(
   event: K,
@@ -44,6 +43,6 @@ function on<K extends BridgeEventName>(
   };
 }
 
-const bridge: Bridge & IpcBridgeApi = { ...api, on };
+const bridge: Bridge = { ...api, on };
 
 contextBridge.exposeInMainWorld('anthropicProxy', bridge);

@@ -6,17 +6,12 @@
  * (`main:exchange-updated`).
  *
  * The two key tables below are typed as complete records of the contract: a method or event
- * added to `BridgeApi`/`SettingsBridgeApi`/`BridgeEvents` without a line here is a compile
+ * added to `BridgeApi`/`BridgeEvents` without a line here is a compile
  * error, so the IPC transport cannot silently lag behind the HTTP one.
  */
-import type { BridgeApi, BridgeEventName, BridgeEvents, SettingsBridgeApi } from './bridge.ts';
+import type { BridgeApi, BridgeEventName, BridgeEvents } from './bridge.ts';
 
-/**
- * Every call the renderer can make over IPC: the traffic half and the settings half of the
- * contract (the same two the HTTP transport serves).
- */
-export type IpcBridgeApi = BridgeApi & SettingsBridgeApi;
-export type BridgeMethodName = keyof IpcBridgeApi;
+export type BridgeMethodName = keyof BridgeApi;
 
 /** One bridge event with its payload, as a union a `switch` on `event` narrows. */
 export type BridgeEventMessage = {
@@ -45,7 +40,7 @@ const eventKeys: { readonly [K in BridgeEventName]: true } = {
   status: true,
 };
 
-/** Every contract method (BridgeApi, then SettingsBridgeApi), in the contract's order. */
+/** Every BridgeApi method (traffic, then settings), in the contract's order. */
 export const bridgeMethodNames = Object.keys(methodKeys) as BridgeMethodName[];
 /** Every `BridgeEvents` name. */
 export const bridgeEventNames = Object.keys(eventKeys) as BridgeEventName[];

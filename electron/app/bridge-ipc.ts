@@ -14,7 +14,8 @@ import {
   invokeChannel,
   snapshotRequestChannel,
 } from '../../shared/ipc-channels.ts';
-import type { BridgeMethodName, IpcBridgeApi } from '../../shared/ipc-channels.ts';
+import type { BridgeMethodName } from '../../shared/ipc-channels.ts';
+import type { BridgeApi } from '../../shared/bridge.ts';
 import type {
   ProviderCheckRequest,
   RouteTestRequest,
@@ -37,7 +38,7 @@ const plainObject = <T>() =>
   );
 
 export const bridgeArgSchemas: {
-  [K in BridgeMethodName]: z.ZodType<Parameters<IpcBridgeApi[K]>>;
+  [K in BridgeMethodName]: z.ZodType<Parameters<BridgeApi[K]>>;
 } = {
   listExchanges: z.tuple([]),
   getExchange: z.tuple([exchangeId]),
@@ -59,7 +60,7 @@ export interface BridgeIpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
   isTrustedSender: SenderGuard;
   /** The proxy side's implementation of the contract. */
-  api: IpcBridgeApi;
+  api: BridgeApi;
   /** A trusted renderer subscribed to `snapshot`: send it one. */
   onSnapshotRequest(sender: WebContents): void;
 }

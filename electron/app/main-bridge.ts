@@ -9,12 +9,13 @@
  * Electron-free (the window is reached through `send`), so the Chromium test of the
  * renderer's IPC transport runs this very module against the real recorder.
  */
-import type { BridgeEvents, ProxyStatus, SettingsBridgeApi } from '../../shared/bridge.ts';
-import {
-  eventChannel,
-  type BridgeEventMessage,
-  type IpcBridgeApi,
-} from '../../shared/ipc-channels.ts';
+import type {
+  BridgeApi,
+  BridgeEvents,
+  ProxyStatus,
+  SettingsBridgeApi,
+} from '../../shared/bridge.ts';
+import { eventChannel, type BridgeEventMessage } from '../../shared/ipc-channels.ts';
 import { exportExchanges } from '../server/recorder/exchange-export.ts';
 import type { RecorderEventArgs, TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import { createEventBatcher, type BatchSender } from './event-batcher.ts';
@@ -33,7 +34,7 @@ export interface MainBridgeOptions {
 }
 
 export interface MainBridge {
-  api: IpcBridgeApi;
+  api: BridgeApi;
   pushStatus(status: ProxyStatus): void;
   /** Answers a snapshot request: what is queued first, then the snapshot, to `send`. */
   sendSnapshot(send: BatchSender): void;
@@ -77,7 +78,7 @@ export function createMainBridge(options: MainBridgeOptions): MainBridge {
     }
   });
 
-  const api: IpcBridgeApi = {
+  const api: BridgeApi = {
     ...options.settingsApi,
     listExchanges: async () => recorder.list(),
     getExchange: async (id) => recorder.get(id),

@@ -3,14 +3,14 @@
  * (`window.anthropicProxy`) inside Electron, else the HTTP/SSE bridge of the page it was
  * served from. Everything else in renderer/ sees only a `Bridge`.
  */
-import type { Bridge, SettingsBridgeApi } from '../../shared/bridge.ts';
+import type { Bridge } from '../../shared/bridge.ts';
 import { createHttpBridge, httpBridgeOptionsFromLocation } from './http-bridge.ts';
 import { createIpcBridge } from './ipc-bridge.ts';
 
 declare global {
   interface Window {
     /** Exposed by electron/preload.ts through contextBridge: traffic and settings calls. */
-    anthropicProxy?: Bridge & SettingsBridgeApi;
+    anthropicProxy?: Bridge;
   }
 }
 

@@ -8,12 +8,7 @@
  * 'renderer:get-exchange': IpcRefusedError: …"); callers get the main process's message
  * alone, as the HTTP transport gives the server's.
  */
-import type {
-  Bridge,
-  BridgeEventName,
-  BridgeEvents,
-  SettingsBridgeApi,
-} from '../../shared/bridge.ts';
+import type { Bridge, BridgeEventName, BridgeEvents } from '../../shared/bridge.ts';
 
 type AnyListener = (payload: never) => void;
 
@@ -33,9 +28,7 @@ async function relay<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-type FullBridge = Bridge & SettingsBridgeApi;
-
-export function createIpcBridge(exposed: FullBridge): FullBridge {
+export function createIpcBridge(exposed: Bridge): Bridge {
   const listeners = new Map<BridgeEventName, Set<AnyListener>>();
   const detach = new Map<BridgeEventName, () => void>();
 

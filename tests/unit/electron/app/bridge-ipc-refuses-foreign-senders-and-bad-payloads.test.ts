@@ -10,11 +10,8 @@ vi.mock('electron', async () => (await import('../fake-electron.ts')).electronMo
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { registerBridgeIpc } from '../../../../electron/app/bridge-ipc.ts';
 import { createSenderGuard } from '../../../../electron/app/sender-guard.ts';
-import {
-  bridgeMethodNames,
-  invokeChannel,
-  type IpcBridgeApi,
-} from '../../../../shared/ipc-channels.ts';
+import type { BridgeApi } from '../../../../shared/bridge.ts';
+import { bridgeMethodNames, invokeChannel } from '../../../../shared/ipc-channels.ts';
 import {
   fake,
   FakeBrowserWindow,
@@ -62,7 +59,7 @@ beforeEach(async () => {
   registerBridgeIpc({
     ipcMain: fake.ipcMain as never,
     isTrustedSender: createSenderGuard(() => window as unknown as BrowserWindow),
-    api: api as unknown as IpcBridgeApi,
+    api: api as unknown as BridgeApi,
     onSnapshotRequest: (sender) => snapshotRequests.push(sender),
   });
 });

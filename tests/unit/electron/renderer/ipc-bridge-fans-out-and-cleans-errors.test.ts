@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcBridge } from '../../../../renderer/bridge/ipc-bridge.ts';
-import type { Bridge, BridgeEventName, SettingsBridgeApi } from '../../../../shared/bridge.ts';
+import type { Bridge, BridgeEventName } from '../../../../shared/bridge.ts';
 
 function exposedBridge() {
   const listeners = new Map<BridgeEventName, Set<(payload: unknown) => void>>();
@@ -41,7 +41,7 @@ function exposedBridge() {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   return {
-    exposed: exposed as unknown as Bridge & SettingsBridgeApi,
+    exposed: exposed as unknown as Bridge,
     mocks: exposed,
     emit,
     subscriptions,
