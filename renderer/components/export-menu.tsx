@@ -62,6 +62,7 @@ export function ExportMenu() {
       type="button"
       role="menuitem"
       className="menu-item"
+      aria-label={`Export ${scope} as ${format.toUpperCase()}`}
       disabled={disabled}
       onClick={() => void run(format, scope)}
     >

@@ -63,7 +63,7 @@ function statusOf(summary: ExchangeSummary): { text: string; tone: ExchangeTone 
     case 'pending':
       return { text: 'pending', tone: 'live' };
     case 'streaming':
-      return { text: summary.status ? `${summary.status} ⋯` : 'streaming', tone: 'live' };
+      return { text: summary.status ? `${summary.status} ⋯` : 'live', tone: 'live' };
     case 'aborted':
       return { text: 'aborted', tone: 'aborted' };
     case 'error':

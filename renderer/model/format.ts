@@ -48,6 +48,7 @@ export function formatInteger(n: number): string {
 export function formatCost(usd: number | undefined): string {
   if (usd === undefined || !Number.isFinite(usd)) return '';
   if (usd === 0) return '$0';
+  if (usd < 0.0001) return '<$0.0001';
   if (usd < 0.01) return `$${usd.toFixed(4)}`;
   if (usd < 100) return `$${usd.toFixed(2)}`;
   return `$${integer.format(usd)}`;

@@ -11,7 +11,11 @@ interface MessageViewProps {
 
 export function MessageView({ message, tag, live }: MessageViewProps) {
   return (
-    <article className={`message role-${message.role}`} data-testid={`message-${message.role}`}>
+    <article
+      className={`message role-${message.role}`}
+      data-testid={`message-${message.role}`}
+      data-tag={tag}
+    >
       <header className="message-head">
         <span className="message-role">{message.role}</span>
         <span className="muted mono">messages[{message.index}]</span>

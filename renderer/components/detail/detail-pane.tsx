@@ -29,9 +29,11 @@ export function DetailPane() {
             role="tab"
             aria-selected={t.key === spec.key}
             className={`tab ${t.key === spec.key ? 'active' : ''}`}
+            aria-label={t.label}
+            title={t.label}
             onClick={() => setTab(t.key)}
           >
-            {t.label}
+            {t.short ?? t.label}
           </button>
         ))}
       </div>

@@ -19,6 +19,8 @@ import { WhatsNewTab } from './whats-new-tab.tsx';
 export interface DetailTabSpec {
   key: DetailTab;
   label: string;
+  /** What the tab button shows where the full label would not fit. */
+  short?: string;
   component: ComponentType<TabProps>;
 }
 
@@ -27,10 +29,30 @@ export const DETAIL_TABS: readonly DetailTabSpec[] = [
   { key: 'conversation', label: 'Conversation', component: ConversationTab },
   { key: 'whats-new', label: "What's new", component: WhatsNewTab },
   { key: 'context', label: 'Context', component: ContextTab },
-  { key: 'anthropic-request', label: 'Anthropic request', component: AnthropicRequestTab },
-  { key: 'openai-request', label: 'OpenAI request', component: OpenAiRequestTab },
-  { key: 'openai-response', label: 'OpenAI response', component: OpenAiResponseTab },
-  { key: 'anthropic-response', label: 'Anthropic response', component: AnthropicResponseTab },
+  {
+    key: 'anthropic-request',
+    label: 'Anthropic request',
+    short: 'Anthropic req',
+    component: AnthropicRequestTab,
+  },
+  {
+    key: 'openai-request',
+    label: 'OpenAI request',
+    short: 'OpenAI req',
+    component: OpenAiRequestTab,
+  },
+  {
+    key: 'openai-response',
+    label: 'OpenAI response',
+    short: 'OpenAI res',
+    component: OpenAiResponseTab,
+  },
+  {
+    key: 'anthropic-response',
+    label: 'Anthropic response',
+    short: 'Anthropic res',
+    component: AnthropicResponseTab,
+  },
   { key: 'headers', label: 'Headers', component: HeadersTab },
   { key: 'diff', label: 'Diff', component: DiffTab },
 ];
