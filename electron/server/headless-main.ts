@@ -1,32 +1,29 @@
 /**
- * `npm run headless`: the proxy without Electron. Loads the configuration (env + .env),
- * starts the server with the traffic inspector under /inspector, prints how to point Claude
- * Code at it and the inspector URL (with its per-launch token), and shuts down cleanly on
- * SIGINT/SIGTERM. A bad configuration exits with status 1 and the reason, nothing more.
+ * `npm run headless`: the proxy without Electron. Loads the configuration (env + .env) and
+ * the settings file under it, starts the server with the traffic inspector and the settings
+ * API under /inspector, prints how to point Claude Code at it and the inspector URL (with
+ * its per-launch token), and shuts down cleanly on SIGINT/SIGTERM. A bad configuration
+ * exits with status 1 and the reason, nothing more.
  */
-import { createInspectorWiring } from './inspector/inspector-wiring.ts';
-import { createProxyLogger } from './logger.ts';
-import { configSecrets, loadProxyConfig, ProxyConfigError } from './proxy-config.ts';
-import { startProxyServer } from './start-proxy-server.ts';
+import { startHeadlessApp } from './headless-app.ts';
+import { loadProxyConfig, ProxyConfigError } from './proxy-config.ts';
 import { startupBanner } from './startup-banner.ts';
 
 async function main(): Promise<void> {
-  const config = loadProxyConfig();
-  const logger = createProxyLogger({ level: config.logLevel, secrets: configSecrets(config) });
-  const inspector = createInspectorWiring(config);
-  const proxy = await startProxyServer({
-    config,
-    logger,
-    tap: inspector.recorder,
-    mount: inspector.mount,
+  const app = await startHeadlessApp({
+    config: loadProxyConfig(),
+    env: process.env,
+    cwd: process.cwd(),
+    warn: (message) => console.error(`WARNING: ${message}`),
+    moved: (url, inspectorUrl) =>
+      console.log(`\nAnthropic proxy now listening on ${url}\nInspector: ${inspectorUrl}`),
   });
-  console.log(startupBanner(config, proxy.url));
-  console.log(`\nInspector: ${inspector.started(proxy.url)}`);
+  console.log(startupBanner(app.settings.service.get(), app.proxy.url));
+  console.log(`\nInspector: ${app.inspectorUrl}`);
 
   const stop = (signal: string): void => {
-    logger.info(`${signal}: shutting down`);
-    inspector.close(); // open event streams would hold the close for its grace period
-    void proxy.close().then(() => process.exit(0));
+    app.settings.logger.info(`${signal}: shutting down`);
+    void app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

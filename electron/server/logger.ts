@@ -6,7 +6,7 @@
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './proxy-config.ts';
-import { createRedactor } from './secret-redactor.ts';
+import { createRedactor, type Redactor } from './secret-redactor.ts';
 
 export type { Logger } from 'pino';
 
@@ -16,10 +16,12 @@ export interface ProxyLoggerOptions {
   secrets: readonly string[];
   /** Defaults to stdout; tests pass a stream to capture the output. */
   destination?: DestinationStream;
+  /** Replaces the mask of `secrets`, e.g. one that follows keys saved in the settings. */
+  redact?: Redactor;
 }
 
 export function createProxyLogger(options: ProxyLoggerOptions): Logger {
-  const redact = createRedactor(options.secrets);
+  const redact = options.redact ?? createRedactor(options.secrets);
   return pino(
     {
       level: options.level,

@@ -1,12 +1,14 @@
 /**
  * Starts the proxy on config.host:config.port (port 0 picks a free one) and returns its
- * URL and a `close()` that stops accepting connections, gives calls in flight a short grace
- * period to finish, then cuts whatever is left (long streams would otherwise hold the
- * shutdown for minutes).
+ * URL, a `rebind()` for a changed host or port (the same app on a new listener; calls in
+ * flight on the old one finish there), and a `close()` that stops accepting connections,
+ * gives calls in flight a short grace period to finish, then cuts whatever is left (long
+ * streams would otherwise hold the shutdown for minutes).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { warmUpTokenCounter } from '../../shared/tokens/token-counter.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 import { createProxyLogger, type Logger } from './logger.ts';
@@ -22,13 +24,21 @@ export interface StartProxyServerOptions {
   mount?: (app: Express) => void;
   /** How long close() waits for calls in flight before cutting them (default 2000 ms). */
   closeGraceMs?: number;
+  /** The settings in effect, read per call (the settings service's get()); see ProxyAppOptions. */
+  settings?: () => Settings;
 }
 
 export interface RunningProxyServer {
-  /** e.g. "http://127.0.0.1:8080" (IPv6 hosts in brackets). */
-  url: string;
-  port: number;
-  server: Server;
+  /** e.g. "http://127.0.0.1:8080" (IPv6 hosts in brackets); follows a rebind. */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /**
+   * Moves the listener to host:port (a changed setting). The new address listens before the
+   * old one stops accepting, and calls in flight on the old one finish there. Rejects, and
+   * keeps the old address, when the new one cannot be bound.
+   */
+  rebind(host: string, port: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,9 +58,60 @@ export async function startProxyServer(
     logger,
     ...(options.tap && { tap: options.tap }),
     ...(options.mount && { mount: options.mount }),
+    ...(options.settings && { settings: options.settings }),
   });
-  const server = createServer(app);
+  const grace = options.closeGraceMs ?? 2000;
+  const first = await listen(app, config.host, config.port);
+  // Building the tokenizer takes about a second; pay it now rather than on the first call.
+  setImmediate(warmUpTokenCounter);
 
+  let current = first;
+  let host = config.host;
+  /** Old listeners still finishing their calls after a rebind. */
+  const draining = new Set<Listener>();
+  let closing: Promise<void> | undefined;
+
+  return {
+    get url() {
+      return urlFor(host, current.port);
+    },
+    get port() {
+      return current.port;
+    },
+    get server() {
+      return current.server;
+    },
+    async rebind(nextHost, nextPort) {
+      if (closing) throw new Error('The proxy is shutting down.');
+      const next = await listen(app, nextHost, nextPort);
+      const previous = current;
+      current = next;
+      host = nextHost;
+      draining.add(previous);
+      // Calls in flight on the old address finish; only the idle connections go now.
+      void previous.stop(undefined).then(() => draining.delete(previous));
+    },
+    close() {
+      closing ??= Promise.all([current, ...draining].map((listener) => listener.stop(grace))).then(
+        () => undefined,
+      );
+      return closing;
+    },
+  };
+}
+
+interface Listener {
+  server: Server;
+  port: number;
+  /**
+   * Stops accepting connections and resolves once the calls in flight are done; with
+   * `graceMs`, whatever is still open after it is cut.
+   */
+  stop(graceMs: number | undefined): Promise<void>;
+}
+
+async function listen(app: Express, host: string, port: number): Promise<Listener> {
+  const server = createServer(app);
   let inFlight = 0;
   let idle: (() => void) | undefined;
   server.on('request', (_req, res) => {
@@ -65,39 +126,34 @@ export async function startProxyServer(
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${config.port} on ${config.host} is already in use; set PORT to another port.`,
-              { cause: error },
-            )
+          ? new Error(`Port ${port} on ${host} is already in use; set PORT to another port.`, {
+              cause: error,
+            })
           : error,
       );
     };
     server.once('error', onError);
-    server.listen(config.port, config.host, () => {
+    server.listen(port, host, () => {
       server.off('error', onError);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  // Building the tokenizer takes about a second; pay it now rather than on the first call.
-  setImmediate(warmUpTokenCounter);
 
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs: number | undefined): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
       const cutAll = (): void => {
         clearTimeout(timer);
         server.closeAllConnections();
       };
-      const timer = setTimeout(cutAll, options.closeGraceMs ?? 2000);
-      timer.unref();
+      const timer = graceMs === undefined ? undefined : setTimeout(cutAll, graceMs);
+      timer?.unref();
       if (inFlight === 0) cutAll();
       else idle = cutAll;
     });
-    return closing;
+    return stopping;
   };
-
-  return { url: urlFor(config.host, port), port, server, close };
+  return { server, port: (server.address() as AddressInfo).port, stop };
 }

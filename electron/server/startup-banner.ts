@@ -1,34 +1,42 @@
 /**
  * What the headless command prints once the proxy listens: where it is, the exact lines
  * that point Claude Code at it, and what is missing when no upstream is configured yet.
- * Plain text on stdout (not the JSON log), because a person reads it.
+ * Plain text on stdout (not the JSON log), because a person reads it. Reads the settings in
+ * effect (stored settings under the environment's variables).
  */
-import type { ProxyConfig } from './proxy-config.ts';
+import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { publicUpstreamUrl } from './proxy-config.ts';
+import { upstreamConfigured } from './settings/upstream-plan.ts';
 
-export function startupBanner(config: ProxyConfig, proxyUrl: string): string {
-  const token = config.clientApiKey ? '<your CLIENT_API_KEY>' : 'any-value';
+export function startupBanner(settings: Settings, proxyUrl: string): string {
+  const { server, routes } = settings;
+  const token = server.clientKey ? '<your client key>' : 'any-value';
+  const provider = settings.providers.find((candidate) => candidate.id === routes.big.provider);
+  const upstream = provider
+    ? `${provider.name} (${publicUpstreamUrl(provider.baseUrl)})`
+    : routes.big.provider;
   const lines = [
     `Anthropic proxy listening on ${proxyUrl}`,
-    `Upstream: ${publicUpstreamUrl(config.baseUrl)}  big → ${config.bigModel ?? '(pass-through)'}, small → ${config.smallModel ?? config.bigModel ?? '(pass-through)'}`,
+    `Upstream: ${upstream}  big → ${routes.big.model}, small → ${routes.small.model}${routes.rules.length ? `, ${routes.rules.length} rule(s)` : ''}`,
     '',
     'Point Claude Code at it:',
     `  export ANTHROPIC_BASE_URL=${proxyUrl}`,
     `  export ANTHROPIC_AUTH_TOKEN=${token}`,
   ];
-  if (!config.upstreamConfigured) {
+  if (!upstreamConfigured(settings)) {
     lines.push(
       '',
-      'WARNING: no upstream configured. Calls will be answered with an error until you set',
+      'WARNING: no upstream configured. Calls will be answered with an error until you add a',
+      "provider and its key in the inspector's Settings, or set",
       '  OPENAI_API_KEY=...            (your key for the upstream)',
       '  BASE_URL=https://...          (for providers other than OpenAI, e.g. https://openrouter.ai/api/v1)',
       'in the environment or in a .env file here, then restart.',
     );
   }
-  if (config.host === '0.0.0.0' || config.host === '::') {
+  if (server.host === '0.0.0.0' || server.host === '::') {
     lines.push(
       '',
-      `NOTE: listening on all interfaces (${config.host}); set CLIENT_API_KEY so others cannot spend your credit.`,
+      `NOTE: listening on all interfaces (${server.host}); set a client key so others cannot spend your credit.`,
     );
   }
   return lines.join('\n');

@@ -17,7 +17,12 @@ function startHeadless(env: Record<string, string>): ChildProcessWithoutNullStre
   // A clean environment and an empty working directory: no developer key or .env leaks in.
   return spawn(process.execPath, [entry], {
     cwd: mkdtempSync(join(tmpdir(), 'headless-')),
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // Its own settings directory: never the user's real settings file.
+    env: {
+      PATH: process.env.PATH ?? '',
+      ANTHROPIC_PROXY_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'headless-config-')),
+      ...env,
+    },
   });
 }
 

@@ -17,7 +17,14 @@ async function launch(
 ): Promise<{ origin: string; token: string; stop: () => Promise<number | null> }> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [entry], {
     cwd: mkdtempSync(join(tmpdir(), 'headless-inspector-')),
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'silent', ...env },
+    // Its own settings directory: never the user's real settings file.
+    env: {
+      PATH: process.env.PATH ?? '',
+      ANTHROPIC_PROXY_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'headless-config-')),
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
   });
   let out = '';
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -39,6 +39,10 @@ export interface InspectorWiringOptions {
   keepAliveMs?: number;
   /** More API routes under /inspector/api behind the token (e.g. settings). */
   apiRoutes?: InspectorOptions['apiRoutes'];
+  /** The keys recordings must hide, when they can change at run time (settings). */
+  secrets?: () => readonly string[];
+  /** Whether an upstream is configured, when settings can change it at run time. */
+  upstreamConfigured?: () => boolean;
 }
 
 export interface InspectorWiring {
@@ -60,7 +64,7 @@ export function createInspectorWiring(
   const token = config.inspectorToken ?? newInspectorToken();
   const recorder = createTrafficRecorder({
     ...options.recorder,
-    secrets: () => configSecrets(config),
+    secrets: options.secrets ?? (() => configSecrets(config)),
   });
   let url: string | undefined;
   let handle: InspectorHandle | undefined;
@@ -70,7 +74,7 @@ export function createInspectorWiring(
     ...(url === undefined ? {} : { url }),
     version: PROXY_VERSION,
     demo: options.demo ?? false,
-    upstreamConfigured: config.upstreamConfigured,
+    upstreamConfigured: options.upstreamConfigured?.() ?? config.upstreamConfigured,
   });
 
   return {

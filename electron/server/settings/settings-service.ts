@@ -46,6 +46,12 @@ export interface SettingsServiceOptions {
   env?: EnvSettings;
   /** Told about problems the user should see in the log (unusable file, dangling routes). */
   warn?: (message: string) => void;
+  /**
+   * Applies what cannot be read per call (the listener's address) before a valid update is
+   * stored; errors it returns refuse the update, which then changes nothing. Called again
+   * with the roles swapped when the store then fails, to undo it.
+   */
+  prepare?: (next: Settings, previous: Settings) => Promise<FieldError[]>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -115,12 +121,15 @@ export async function openSettingsService(
     if (!validation.ok || errors.length > 0) return { ok: false, errors };
 
     const nextStored = withoutEnv(validation.settings, stored, env);
+    const refused = (await options.prepare?.(validation.settings, effective)) ?? [];
+    if (refused.length > 0) return { ok: false, errors: refused };
     let saved = true;
     let message: string | undefined;
     if (storage.writable) {
       try {
         await store.save(nextStored);
       } catch (error) {
+        await options.prepare?.(effective, validation.settings);
         return {
           ok: false,
           errors: [
