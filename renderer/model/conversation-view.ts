@@ -189,22 +189,26 @@ export function responseMessage(anthropicResponse: unknown): {
   return { content: body?.content, live: false };
 }
 
-export function buildConversation(
-  anthropicRequest: unknown,
-  anthropicResponse: unknown,
-  finished: boolean,
-): ConversationView {
+/** The request half: stable while the answer streams, so it is built once per record. */
+export interface RequestConversation {
+  system: SystemBlockView[];
+  systemChars: number;
+  tools: { name: string; description: string }[];
+  messages: ConversationMessage[];
+}
+
+/** The answer half, rebuilt as events arrive. */
+export interface ResponseConversation {
+  response?: ConversationMessage;
+  responseError?: { type: string; message: string };
+  responseLive: boolean;
+}
+
+export function buildRequestConversation(anthropicRequest: unknown): RequestConversation {
   const req = asObject(anthropicRequest);
   const rawMessages = asArray(req?.messages) ?? [];
   const system = systemBlocks(req?.system);
-  const answer = responseMessage(anthropicResponse);
-  const answerMessages =
-    answer.content !== undefined ? [{ role: 'assistant', content: answer.content }] : [];
-  const names = toolNamesById([...rawMessages, ...answerMessages]);
-  const messages = rawMessages.map((raw, index) => {
-    const m = asObject(raw);
-    return { index, role: asString(m?.role) ?? '?', blocks: contentBlocks(m?.content, names) };
-  });
+  const names = toolNamesById(rawMessages);
   return {
     system,
     systemChars: system.reduce((n, b) => n + b.text.length, 0),
@@ -215,16 +219,42 @@ export function buildConversation(
         description: asString(t?.description) ?? '',
       };
     }),
-    messages,
+    messages: rawMessages.map((raw, index) => {
+      const m = asObject(raw);
+      return { index, role: asString(m?.role) ?? '?', blocks: contentBlocks(m?.content, names) };
+    }),
+  };
+}
+
+/**
+ * @param index position of the answer after the request's messages.
+ * @param finished the call ended (an answer cut short is then no longer "live").
+ */
+export function buildResponseConversation(
+  anthropicResponse: unknown,
+  index: number,
+  finished: boolean,
+): ResponseConversation {
+  const answer = responseMessage(anthropicResponse);
+  const names = toolNamesById(answer.content !== undefined ? [{ content: answer.content }] : []);
+  return {
     response:
       answer.content !== undefined
-        ? {
-            index: messages.length,
-            role: 'assistant',
-            blocks: contentBlocks(answer.content, names),
-          }
+        ? { index, role: 'assistant', blocks: contentBlocks(answer.content, names) }
         : undefined,
     responseError: answer.error,
     responseLive: answer.live && !finished,
+  };
+}
+
+export function buildConversation(
+  anthropicRequest: unknown,
+  anthropicResponse: unknown,
+  finished: boolean,
+): ConversationView {
+  const request = buildRequestConversation(anthropicRequest);
+  return {
+    ...request,
+    ...buildResponseConversation(anthropicResponse, request.messages.length, finished),
   };
 }

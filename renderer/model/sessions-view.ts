@@ -74,7 +74,10 @@ export function groupSessions(summaries: Iterable<ExchangeSummary>): SessionView
       client: list.find((s) => s.client)?.client,
     });
   }
-  return sessions.sort((a, b) => b.lastAt - a.lastAt);
+  // Real sessions first, most recently active on top; loose calls gathered at the end.
+  return sessions.sort(
+    (a, b) => Number(a.id === NO_SESSION) - Number(b.id === NO_SESSION) || b.lastAt - a.lastAt,
+  );
 }
 
 /**

@@ -301,6 +301,29 @@ describe('inspector with live traffic', () => {
         expect(body).not.toContain(secret);
   });
 
+  it('copies both legs as cURL with the keys as shell variables, and the env lines from the empty state', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: proxy.url });
+    const clipboard = async () => String(await page.evaluate('navigator.clipboard.readText()'));
+    await ui.emptyNoTraffic.getByRole('button', { name: 'Copy' }).click();
+    expect(await clipboard()).toBe(
+      `export ANTHROPIC_BASE_URL=${proxy.url}\nexport ANTHROPIC_AUTH_TOKEN=anything`,
+    );
+
+    upstream.enqueue(streamAnswer({ text: 'curl me' }));
+    await proxy.client.messages.stream(firstTurn()).finalMessage();
+    await ui.rows.first().click();
+    await ui.detail.getByRole('button', { name: 'cURL (OpenAI)' }).click();
+    const openai = await clipboard();
+    expect(openai).toContain(`curl '${upstream.url}/chat/completions'`);
+    expect(openai).toContain('$OPENAI_API_KEY');
+    expect(openai).not.toContain(PLANTED_UPSTREAM_KEY);
+    await ui.detail.getByRole('button', { name: 'cURL (Anthropic)' }).click();
+    const anthropic = await clipboard();
+    expect(anthropic).toContain(`curl '${proxy.url}/v1/messages'`);
+    expect(anthropic).toContain('$ANTHROPIC_API_KEY');
+    expect(anthropic).not.toContain(PLANTED_CLIENT_KEY);
+  });
+
   it('moves the selection with the keyboard and closes the detail with Escape', async () => {
     upstream.enqueue(
       streamAnswer({ text: 'a' }),

@@ -1,4 +1,5 @@
 /** One message of the conversation: role, position, and its blocks. */
+import { memo } from 'react';
 import type { ConversationMessage } from '../../model/conversation-view.ts';
 import { ContentBlockView } from './content-block-view.tsx';
 
@@ -9,7 +10,8 @@ interface MessageViewProps {
   live?: boolean;
 }
 
-export function MessageView({ message, tag, live }: MessageViewProps) {
+/** Memoised: history messages keep their identity while the answer streams below them. */
+export const MessageView = memo(function MessageView({ message, tag, live }: MessageViewProps) {
   return (
     <article
       className={`message role-${message.role}`}
@@ -34,4 +36,4 @@ export function MessageView({ message, tag, live }: MessageViewProps) {
       </div>
     </article>
   );
-}
+});

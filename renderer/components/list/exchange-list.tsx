@@ -6,7 +6,6 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { isFilterActive } from '../../model/exchange-filter.ts';
 import { selectVisibleIds } from '../../store/selectors.ts';
 import { useInspector } from '../../store/store-context.ts';
 import { EmptyState } from './empty-state.tsx';
@@ -19,7 +18,6 @@ export function ExchangeList() {
   const ids = useInspector(selectVisibleIds);
   const total = useInspector((s) => s.exchanges.ids.length);
   const paused = useInspector((s) => s.paused);
-  const filtered = useInspector((s) => isFilterActive(s.filters));
   const selectedId = useInspector((s) => s.selectedId);
   const select = useInspector((s) => s.select);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -85,14 +83,8 @@ export function ExchangeList() {
   };
 
   if (ids.length === 0) {
-    const reason =
-      total > 0 && filtered
-        ? 'filtered'
-        : paused
-          ? 'paused'
-          : total > 0
-            ? 'filtered'
-            : 'no-traffic';
+    // Rows exist but none is shown: only the filters can hide rows.
+    const reason = total > 0 ? 'filtered' : paused ? 'paused' : 'no-traffic';
     return <EmptyState reason={reason} />;
   }
 

@@ -3,7 +3,10 @@
  * latest ones; older ones behind a button), and the answer, growing while it streams.
  */
 import { useMemo, useState } from 'react';
-import { buildConversation } from '../../model/conversation-view.ts';
+import {
+  buildRequestConversation,
+  buildResponseConversation,
+} from '../../model/conversation-view.ts';
 import { isTerminal } from '../../model/exchange-view.ts';
 import { formatInteger } from '../../model/format.ts';
 import { TextBlock } from '../common/text-block.tsx';
@@ -17,14 +20,20 @@ const RECENT = 30;
 export function ConversationTab({ summary, record }: TabProps) {
   const [showAll, setShowAll] = useState(false);
   const finished = isTerminal(summary);
-  const view = useMemo(
-    () =>
-      record
-        ? buildConversation(record.anthropicRequest, record.anthropicResponse, finished)
-        : undefined,
-    [record, finished],
+  // The request half keeps its identity while the answer streams: only the answer re-renders.
+  const request = useMemo(
+    () => (record ? buildRequestConversation(record.anthropicRequest) : undefined),
+    [record?.anthropicRequest],
   );
-  if (!view) return <Loading />;
+  const answer = useMemo(
+    () =>
+      record && request
+        ? buildResponseConversation(record.anthropicResponse, request.messages.length, finished)
+        : undefined,
+    [record?.anthropicResponse, request, finished],
+  );
+  if (!request || !answer) return <Loading />;
+  const view = { ...request, ...answer };
   const hidden = showAll ? 0 : Math.max(0, view.messages.length - RECENT);
   return (
     <div className="conversation">
