@@ -1,7 +1,10 @@
 /**
  * The page layout: top bar, first-run banner, toolbar, the main area (traffic list or
  * sessions, with the detail pane beside it when an exchange is selected) and the summary bar.
+ * The Settings view replaces toolbar and main area.
  */
+import type { Bridge } from '../../shared/bridge.ts';
+import { SettingsView } from '../settings/settings-view.tsx';
 import { useInspector } from '../store/store-context.ts';
 import { DetailPane } from './detail/detail-pane.tsx';
 import { FirstRunBanner } from './first-run-banner.tsx';
@@ -12,9 +15,20 @@ import { Toolbar } from './toolbar.tsx';
 import { TopBar } from './top-bar.tsx';
 import '../styles/layout.css';
 
-export function InspectorShell() {
+export function InspectorShell({ bridge }: { bridge: Bridge }) {
   const view = useInspector((s) => s.view);
   const hasSelection = useInspector((s) => s.selectedId !== undefined);
+  if (view === 'settings') {
+    return (
+      <div className="app">
+        <TopBar />
+        <main className="main">
+          <SettingsView bridge={bridge} />
+        </main>
+        <SummaryBar />
+      </div>
+    );
+  }
   return (
     <div className="app">
       <TopBar />

@@ -5,6 +5,7 @@ import type { InspectorView } from '../store/inspector-state.ts';
 const VIEWS: { key: InspectorView; label: string }[] = [
   { key: 'traffic', label: 'Traffic' },
   { key: 'sessions', label: 'Sessions' },
+  { key: 'settings', label: 'Settings' },
 ];
 
 export function TopBar() {

@@ -20,7 +20,7 @@ export type DetailTab =
   | 'headers'
   | 'diff';
 
-export type InspectorView = 'traffic' | 'sessions';
+export type InspectorView = 'traffic' | 'sessions' | 'settings';
 
 export interface ExchangesSlice {
   exchanges: ExchangesState;
@@ -61,8 +61,6 @@ export interface UiSlice {
   selectSession(id: string | undefined): void;
   setPaused(paused: boolean): void;
 }
-
-export type ConnectionState = 'connecting' | 'open' | 'lost';
 
 export interface StatusSlice {
   status?: ProxyStatus;

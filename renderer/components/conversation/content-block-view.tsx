@@ -3,31 +3,10 @@
  * thinking, tool calls with their input, tool results (red when is_error) named after the
  * tool they answer, image thumbnails, documents, and anything unknown as JSON.
  */
-import type { ConversationBlock, ImageRef } from '../../model/conversation-view.ts';
-import { formatBytes } from '../../model/format.ts';
+import type { ConversationBlock } from '../../model/conversation-view.ts';
 import { TextBlock } from '../common/text-block.tsx';
 import { JsonViewer } from '../viewers/json-viewer.tsx';
-
-function Thumbnail({ image }: { image: ImageRef }) {
-  const caption = [
-    image.mediaType,
-    image.bytes !== undefined ? formatBytes(image.bytes) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return (
-    <figure className="thumb">
-      {image.src ? (
-        <a href={image.src} target="_blank" rel="noreferrer noopener">
-          <img src={image.src} alt={caption || 'image'} loading="lazy" />
-        </a>
-      ) : (
-        <div className="thumb-missing">image</div>
-      )}
-      {caption && <figcaption className="muted">{caption}</figcaption>}
-    </figure>
-  );
-}
+import { ImageThumbnail } from './image-thumbnail.tsx';
 
 function inputText(input: unknown, partialJson?: string): string {
   if (partialJson !== undefined) return partialJson;
@@ -93,7 +72,7 @@ export function ContentBlockView({ block }: { block: ConversationBlock }) {
           {block.images.length > 0 && (
             <div className="thumbs">
               {block.images.map((img, i) => (
-                <Thumbnail key={i} image={img} />
+                <ImageThumbnail key={i} image={img} />
               ))}
             </div>
           )}
@@ -102,7 +81,7 @@ export function ContentBlockView({ block }: { block: ConversationBlock }) {
     case 'image':
       return (
         <div className="block block-image">
-          <Thumbnail image={block.image} />
+          <ImageThumbnail image={block.image} />
         </div>
       );
     case 'document':

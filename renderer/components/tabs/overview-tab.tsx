@@ -2,23 +2,13 @@
  * Overview: the facts of the call (routing, client, session, result), the timeline waterfall
  * of its phases, its token counts, and the translation notes.
  */
-import type { ReactNode } from 'react';
 import { formatCost, formatDuration, formatInteger } from '../../model/format.ts';
 import { isTerminal, reportedInputTokens } from '../../model/exchange-view.ts';
 import { useNow } from '../common/use-now.ts';
+import { FactRow } from './fact-row.tsx';
 import { NotesList } from './notes-list.tsx';
 import type { TabProps } from './tab-props.ts';
 import { TimelineWaterfall } from './timeline-waterfall.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  if (children === undefined || children === null || children === '') return null;
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 export function OverviewTab({ summary, record }: TabProps) {
   const now = useNow(!isTerminal(summary));
@@ -28,37 +18,39 @@ export function OverviewTab({ summary, record }: TabProps) {
     <div className="tab-overview">
       <section className="card">
         <dl className="facts">
-          <Fact label="Requested model">
+          <FactRow label="Requested model">
             <code>{summary.requestedModel}</code>
-          </Fact>
-          <Fact label="Upstream">
+          </FactRow>
+          <FactRow label="Upstream">
             {summary.provider && <span>{summary.provider} · </span>}
             <code>{summary.upstreamModel}</code>
-          </Fact>
-          <Fact label="Rule">{summary.rule}</Fact>
-          <Fact label="Upstream URL">
+          </FactRow>
+          <FactRow label="Rule">{summary.rule}</FactRow>
+          <FactRow label="Upstream URL">
             {record?.upstreamUrl && <code>{record.upstreamUrl}</code>}
-          </Fact>
-          <Fact label="Client">{summary.client && <code>{summary.client}</code>}</Fact>
-          <Fact label="Session">{summary.sessionId && <code>{summary.sessionId}</code>}</Fact>
-          <Fact label="Mode">{summary.stream ? 'stream (SSE)' : 'single JSON response'}</Fact>
-          <Fact label="Status">
+          </FactRow>
+          <FactRow label="Client">{summary.client && <code>{summary.client}</code>}</FactRow>
+          <FactRow label="Session">{summary.sessionId && <code>{summary.sessionId}</code>}</FactRow>
+          <FactRow label="Mode">{summary.stream ? 'stream (SSE)' : 'single JSON response'}</FactRow>
+          <FactRow label="Status">
             {summary.state}
             {summary.status !== undefined && ` · HTTP ${summary.status}`}
             {record?.upstreamStatus !== undefined && ` · upstream ${record.upstreamStatus}`}
-          </Fact>
-          <Fact label="Stop reason">{summary.stopReason && <code>{summary.stopReason}</code>}</Fact>
-          <Fact label="Items">
+          </FactRow>
+          <FactRow label="Stop reason">
+            {summary.stopReason && <code>{summary.stopReason}</code>}
+          </FactRow>
+          <FactRow label="Items">
             {summary.stream &&
               `${summary.openaiChunkCount} OpenAI chunks → ${summary.anthropicEventCount} Anthropic events`}
-          </Fact>
-          <Fact label="Exchange id">
+          </FactRow>
+          <FactRow label="Exchange id">
             <code>{summary.id}</code>
-          </Fact>
+          </FactRow>
           {summary.truncated && (
-            <Fact label="Record">
+            <FactRow label="Record">
               <span className="warning-text">truncated by the recorder's memory limit</span>
-            </Fact>
+            </FactRow>
           )}
         </dl>
       </section>
