@@ -1,8 +1,8 @@
 /**
  * The desktop app's start-up, in the order Electron needs: name and privileged scheme before
  * `ready`, the single-instance lock (a second launch hands over to the first and exits),
- * then the settings service over electron-store with safeStorage-encrypted keys, and the app
- * itself (desktop-app.ts).
+ * then the electron-store settings store with safeStorage-encrypted keys, and the app itself
+ * (desktop-app.ts).
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import { app, ipcMain, protocol, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { loadProxyConfig } from '../server/proxy-config.ts';
 import { envSettingsFrom, setVariables } from '../server/settings/env-overlay.ts';
-import { openSettingsService } from '../server/settings/settings-service.ts';
 import { appPaths, startDesktopApp } from './desktop-app.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
 import { createLoginItem, HIDDEN_ARG } from './login-item.ts';
@@ -33,30 +32,27 @@ if (!app.requestSingleInstanceLock()) {
   const cwd = process.cwd();
   const baseConfig = loadProxyConfig(process.env, cwd);
   const variables = setVariables(process.env, cwd);
-  const settings = await openSettingsService({
-    store: new ElectronSettingsStore({
-      open() {
-        const store = new ElectronStore<Record<string, unknown>>({
-          name: 'settings',
-          cwd: app.getPath('userData'),
-          configFileMode: 0o600,
-          accessPropertiesByDotNotation: false,
-        });
-        // electron-store answers this channel for renderer-side stores, which this app does
-        // not use; no IPC listener here may skip the sender check, so it goes.
-        ipcMain.removeAllListeners('electron-store-get-data');
-        return store;
-      },
-      location: join(app.getPath('userData'), 'settings.json'),
-      codec: createSafeStorageCodec(safeStorage),
-    }),
-    env: envSettingsFrom(baseConfig, (name) => variables.has(name)),
-    warn: (message) => console.warn(message),
+  const store = new ElectronSettingsStore({
+    open() {
+      const electronStore = new ElectronStore<Record<string, unknown>>({
+        name: 'settings',
+        cwd: app.getPath('userData'),
+        configFileMode: 0o600,
+        accessPropertiesByDotNotation: false,
+      });
+      // electron-store answers this channel for renderer-side stores, which this app does
+      // not use; no IPC listener here may skip the sender check, so it goes.
+      ipcMain.removeAllListeners('electron-store-get-data');
+      return electronStore;
+    },
+    location: join(app.getPath('userData'), 'settings.json'),
+    codec: createSafeStorageCodec(safeStorage),
   });
   const paths = appPaths(app.getAppPath());
   await startDesktopApp({
-    settings,
+    store,
     baseConfig,
+    env: envSettingsFrom(baseConfig, (name) => variables.has(name)),
     loginItem: createLoginItem({
       app,
       platform: process.platform,

@@ -1,7 +1,7 @@
 /**
  * Wires the desktop app together once Electron is ready: the same proxy server and traffic
- * recorder as headless mode, settings from the settings service (over electron-store), the
- * tray, the one window, and the IPC transport of the bridge. Everything Electron-specific
+ * recorder as headless mode (settings read per call, recording switchable), the settings
+ * (desktop-settings.ts), the tray, the one window, and the IPC transport of the bridge. Everything Electron-specific
  * comes from the 'electron' module; everything about the proxy is the server's own code.
  *
  * Lifecycle: the window only hides on close; a second launch focuses it; Quit (tray, menu,
@@ -22,25 +22,22 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { settingsSecrets } from '../../shared/settings/settings-secrets.ts';
-import { createProxyLogger } from '../server/logger.ts';
 import type { ProxyConfig } from '../server/proxy-config.ts';
 import { PROXY_VERSION } from '../server/proxy-version.ts';
 import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
 import type { TrafficRecorder } from '../server/recorder/traffic-recorder.ts';
-import { createRedactor } from '../server/secret-redactor.ts';
-import { createProviderChecker } from '../server/settings/provider-checks.ts';
-import { createSettingsBridgeApi } from '../server/settings/settings-bridge-api.ts';
+import type { EnvSettings } from '../server/settings/env-overlay.ts';
+import { gatedTap } from '../server/settings/gated-tap.ts';
 import type { SettingsService } from '../server/settings/settings-service.ts';
+import type { SettingsStore } from '../server/settings/settings-store.ts';
 import { upstreamConfigured } from '../server/settings/upstream-plan.ts';
 import { startProxyServer } from '../server/start-proxy-server.ts';
-import { createUpstreamClients } from '../server/upstream-client.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { claudeCodeSetupLines } from './claude-code-setup.ts';
+import { openDesktopSettings } from './desktop-settings.ts';
 import { createInspectorWindow, type InspectorWindow } from './inspector-window.ts';
 import { createMainBridge } from './main-bridge.ts';
 import type { LoginItem } from './login-item.ts';
-import { listenerRelevantSettings, proxyConfigFromSettings } from './proxy-config-from-settings.ts';
 import { createProxyController, type ProxyController } from './proxy-controller.ts';
 import {
   APP_HOST,
@@ -55,9 +52,12 @@ import { createTrayController, type TrayController } from './tray-controller.ts'
 import type { TrayActions, TrayView } from './tray-menu.ts';
 
 export interface DesktopAppOptions {
-  settings: SettingsService;
-  /** The environment's configuration (timeouts, retries) under the settings. */
+  /** Where the settings live (electron-store with safeStorage in the app). */
+  store: SettingsStore;
+  /** The environment's configuration (HOST, PORT, BASE_URL, ..., timeouts). */
   baseConfig: ProxyConfig;
+  /** Which settings the environment's variables pin. */
+  env: EnvSettings;
   loginItem: LoginItem;
   preloadPath: string;
   rendererDir: string;
@@ -71,6 +71,7 @@ export interface DesktopAppOptions {
 }
 
 export interface DesktopApp {
+  settings: SettingsService;
   controller: ProxyController;
   recorder: TrafficRecorder;
   window: InspectorWindow;
@@ -81,29 +82,35 @@ export interface DesktopApp {
 }
 
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
-  const { settings, platform } = options;
+  const { platform } = options;
   hardenSession(session.defaultSession);
   guardAllWebContents(app);
   protocol.handle(APP_SCHEME, createRendererRequestHandler(options.rendererDir, APP_HOST));
 
-  const initialInspector = settings.get().inspector;
+  const desktop = await openDesktopSettings({
+    store: options.store,
+    config: options.baseConfig,
+    env: options.env,
+    warn: (message) => console.warn(`WARNING: ${message}`),
+  });
+  const settings = desktop.service;
+  // The recorder's bounds are set once; changed limits apply at the next launch.
+  const limits = settings.get().inspector;
   const recorder = createTrafficRecorder({
-    maxExchanges: initialInspector.maxExchanges,
-    maxBytes: initialInspector.maxMemoryMb * 1024 * 1024,
-    secrets: () => settingsSecrets(settings.get()),
+    maxExchanges: limits.maxExchanges,
+    maxBytes: limits.maxMemoryMb * 1024 * 1024,
+    secrets: desktop.secrets,
   });
 
   const controller = createProxyController({
-    launch: () => {
-      const current = settings.get();
-      const config = proxyConfigFromSettings(current, options.baseConfig);
-      return startProxyServer({
-        config,
-        logger: createProxyLogger({ level: config.logLevel, secrets: settingsSecrets(current) }),
-        ...(current.inspector.enabled ? { tap: recorder } : {}),
+    launch: () =>
+      startProxyServer({
+        config: desktop.listenConfig(),
+        settings: settings.get,
+        logger: desktop.logger,
+        tap: gatedTap(recorder, () => settings.get().inspector.enabled),
         closeGraceMs: options.closeGraceMs ?? 2000,
-      });
-    },
+      }),
     describe: () => ({
       version: PROXY_VERSION,
       demo: false,
@@ -111,6 +118,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     }),
     configuredPort: () => settings.get().server.port,
   });
+  desktop.follow((host, port) => controller.rebind(host, port));
 
   let quitting = false;
   const window = createInspectorWindow({
@@ -126,13 +134,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const counter = createTrafficCounter();
   const bridge = createMainBridge({
     recorder,
-    settingsApi: createSettingsBridgeApi(
-      settings,
-      createProviderChecker({
-        clients: createUpstreamClients(createProxyLogger({ level: 'warn', secrets: [] })),
-        redact: (text) => createRedactor(settingsSecrets(settings.get()))(text),
-      }),
-    ),
+    settingsApi: desktop.bridgeApi,
     status: () => controller.status(),
     version: PROXY_VERSION,
     send: (channel, batch) => {
@@ -211,13 +213,12 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       bridge.sendSnapshot((channel, batch) => sender.send(channel, batch)),
   });
 
-  let listenerKey = listenerRelevantSettings(settings.get());
-  const unsubscribeSettings = settings.subscribe((next) => {
-    const key = listenerRelevantSettings(next);
-    if (key === listenerKey) return;
-    listenerKey = key;
-    if (controller.isRunning() || controller.status().state === 'error') {
-      void controller.restart().then(notifyIfFailed);
+  // A listener that could not start gets another try once its address is changed.
+  const unsubscribeSettings = settings.subscribe((next, previous) => {
+    const moved =
+      next.server.host !== previous.server.host || next.server.port !== previous.server.port;
+    if (moved && controller.status().state === 'error') {
+      void controller.start().then(notifyIfFailed);
     }
   });
 
@@ -256,7 +257,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   await controller.start();
   notifyIfFailed();
   if (!options.startHidden) window.show();
-  return { controller, recorder, window, tray, actions, shutdown };
+  return { settings, controller, recorder, window, tray, actions, shutdown };
 }
 
 /** Where the packaged or development app keeps its files, from the app's root folder. */

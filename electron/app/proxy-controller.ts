@@ -18,7 +18,7 @@ import type { RunningProxyServer } from '../server/start-proxy-server.ts';
  * What a launch returns: startProxyServer's result, as far as the controller needs it.
  * `close()` stops listening and gives calls in flight their grace period.
  */
-export type LaunchedProxy = Pick<RunningProxyServer, 'url' | 'close'>;
+export type LaunchedProxy = Pick<RunningProxyServer, 'url' | 'close' | 'rebind'>;
 
 export interface ProxyControllerOptions {
   launch(): Promise<LaunchedProxy>;
@@ -36,8 +36,12 @@ export interface ProxyController {
   errorKind(): ProxyErrorKind | undefined;
   start(): Promise<ProxyStatus>;
   stop(): Promise<ProxyStatus>;
-  /** Stop then start, e.g. after the port or host changed in the settings. */
-  restart(): Promise<ProxyStatus>;
+  /**
+   * Moves a running listener to a new address (a saved host/port change); calls in flight
+   * finish on the old one. When the new address cannot be bound, the proxy stays where it
+   * was and the answer says why. Nothing to do while not running: Start uses the settings.
+   */
+  rebind(host: string, port: number): Promise<{ ok: true } | { ok: false; message: string }>;
   isRunning(): boolean;
   /** Called after every status change; returns the unsubscribe function. */
   onStatus(listener: (status: ProxyStatus) => void): () => void;
@@ -111,11 +115,20 @@ export function createProxyController(options: ProxyControllerOptions): ProxyCon
     errorKind: () => errorKind,
     start: () => serially(doStart),
     stop: () => serially(doStop),
-    restart: () =>
-      serially(async () => {
-        await doStop();
-        return doStart();
-      }),
+    async rebind(host, port) {
+      let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
+      await serially(async () => {
+        if (!running) return status();
+        try {
+          await running.rebind(host, port);
+        } catch (error) {
+          outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
+          return status();
+        }
+        return set({ state: 'running', url: running.url });
+      });
+      return outcome;
+    },
     isRunning: () => running !== undefined,
     onStatus(listener) {
       listeners.add(listener);

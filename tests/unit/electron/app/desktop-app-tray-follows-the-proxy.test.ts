@@ -16,7 +16,6 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { startDesktopApp, type DesktopApp } from '../../../../electron/app/desktop-app.ts';
 import type { LoginItem } from '../../../../electron/app/login-item.ts';
 import { loadProxyConfig } from '../../../../electron/server/proxy-config.ts';
-import { openSettingsService } from '../../../../electron/server/settings/settings-service.ts';
 import type { BridgeEvents } from '../../../../shared/bridge.ts';
 import {
   startMockUpstream,
@@ -45,7 +44,7 @@ function fakeLoginItem(): LoginItem {
 }
 
 async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?: number } = {}) {
-  const settings = await openSettingsService({
+  desktop = await startDesktopApp({
     store: memorySettingsStore(
       mockProviderSettings({
         upstreamUrl: upstream.url,
@@ -55,10 +54,8 @@ async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?:
         logLevel: 'silent',
       }),
     ),
-  });
-  desktop = await startDesktopApp({
-    settings,
     baseConfig: loadProxyConfig({ LOG_LEVEL: 'silent' }, '/nonexistent'),
+    env: { overrides: {} },
     loginItem: fakeLoginItem(),
     preloadPath: join(root, 'dist', 'electron', 'preload.cjs'),
     rendererDir: join(root, 'dist', 'renderer'),
@@ -67,7 +64,7 @@ async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?:
     startHidden: options.startHidden ?? false,
     closeGraceMs: options.closeGraceMs ?? 2000,
   });
-  return { app: desktop, settings, tray: FakeTray.instances[0]! };
+  return { app: desktop, settings: desktop.settings, tray: FakeTray.instances[0]! };
 }
 
 function messagesCall(url: string, stream = true): Promise<Response> {
@@ -103,6 +100,21 @@ function streamedText(sse: string): string {
   return [...sse.matchAll(/"text_delta","text":"((?:[^"\\]|\\.)*)"/g)]
     .map((m) => JSON.parse(`"${m[1]}"`) as string)
     .join('');
+}
+
+async function occupiedPort(): Promise<number> {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => blocker.close(resolve)));
+  return (blocker.address() as AddressInfo).port;
+}
+
+async function freePort(): Promise<number> {
+  const probe: Server = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -291,11 +303,7 @@ describe('desktop app: tray and proxy', () => {
   });
 
   it('shows the error state, a notification and a way to the settings when the port is taken', async () => {
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => blocker.close(resolve)));
-    const port = (blocker.address() as AddressInfo).port;
-
+    const port = await occupiedPort();
     const { app, tray, settings } = await launch(port, { startHidden: true });
     expect(app.controller.status().state).toBe('error');
     expect(tray.iconState()).toBe('error');
@@ -317,17 +325,42 @@ describe('desktop app: tray and proxy', () => {
     expect(await reachable(app.controller.status().url!)).toBe(true);
   });
 
-  it('moves the listener when the port changes in the settings while running', async () => {
+  it('moves the listener when the port is changed in the settings while running', async () => {
     const { app, tray, settings } = await launch();
     const before = app.controller.status().url!;
-    await settings.update({ server: { host: '127.0.0.1', port: 0, clientKey: { set: false } } });
-    // Same effective port 0 means no listener-relevant change: nothing restarts.
-    expect(app.controller.status().url).toBe(before);
-    const result = await settings.update({ logLevel: 'fatal' });
+    const port = await freePort();
+    const result = await settings.update({
+      server: { host: '127.0.0.1', port, clientKey: { set: false } },
+    });
     expect(result.ok).toBe(true);
-    await vi.waitFor(() => expect(app.controller.status().url).not.toBe(before));
-    await tray.untilIcon('running');
-    expect(await reachable(before)).toBe(false);
+    expect(app.controller.status()).toMatchObject({
+      state: 'running',
+      url: `http://127.0.0.1:${port}`,
+    });
+    expect(tray.item('status').label).toBe(`Running on http://127.0.0.1:${port}`);
+    expect(await reachable(`http://127.0.0.1:${port}`)).toBe(true);
+    await vi.waitFor(async () => expect(await reachable(before)).toBe(false));
+  });
+
+  it('refuses a port change to a port in use, staying where it listens', async () => {
+    const { app, settings } = await launch();
+    const before = app.controller.status().url!;
+    const taken = await occupiedPort();
+    const result = await settings.update({
+      server: { host: '127.0.0.1', port: taken, clientKey: { set: false } },
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toMatchObject({ path: 'server.port' });
+    expect(settings.get().server.port).toBe(0);
+    expect(app.controller.status()).toMatchObject({ state: 'running', url: before });
+    expect(await reachable(before)).toBe(true);
+  });
+
+  it('keeps listening, without a restart, when other settings change', async () => {
+    const { app, settings } = await launch();
+    const before = app.controller.status().url!;
+    expect((await settings.update({ logLevel: 'fatal' })).ok).toBe(true);
+    expect(app.controller.status().url).toBe(before);
   });
 });
 

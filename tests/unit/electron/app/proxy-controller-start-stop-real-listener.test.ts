@@ -99,14 +99,33 @@ describe('proxy controller', () => {
     expect(await reachable(started.url!)).toBe(false);
   });
 
-  it('restart closes the old listener and opens a new one', async () => {
+  it('rebind moves a running listener and reports the new URL', async () => {
     const controller = controllerOn(() => 0);
     const before = await controller.start();
-    const after = await controller.restart();
+    const statuses: (string | undefined)[] = [];
+    controller.onStatus((status) => statuses.push(status.url));
+    expect(await controller.rebind('127.0.0.1', 0)).toEqual({ ok: true });
+    const after = controller.status();
     expect(after.state).toBe('running');
     expect(after.url).not.toBe(before.url);
-    expect(await reachable(before.url!)).toBe(false);
+    expect(statuses).toEqual([after.url]);
     expect(await reachable(after.url!)).toBe(true);
+  });
+
+  it('rebind to a port in use says why and keeps the listener where it was', async () => {
+    const controller = controllerOn(() => 0);
+    const before = await controller.start();
+    const taken = await occupiedPort();
+    const outcome = await controller.rebind('127.0.0.1', taken);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining(`Port ${taken}`) });
+    expect(controller.status()).toMatchObject({ state: 'running', url: before.url });
+    expect(await reachable(before.url!)).toBe(true);
+  });
+
+  it('rebind while stopped changes nothing (the next start reads the settings)', async () => {
+    const controller = controllerOn(() => 0);
+    expect(await controller.rebind('127.0.0.1', 1)).toEqual({ ok: true });
+    expect(controller.status().state).toBe('stopped');
   });
 
   it('a second start while running keeps the same listener', async () => {
