@@ -6,7 +6,11 @@
 import { createInspectorWiring, type InspectorWiring } from './inspector/inspector-wiring.ts';
 import type { ProxyConfig } from './proxy-config.ts';
 import { gatedTap } from './settings/gated-tap.ts';
-import { openHeadlessSettings, type HeadlessSettings } from './settings/headless-settings.ts';
+import {
+  openHeadlessSettings,
+  type HeadlessSettings,
+  type HeadlessSettingsOptions,
+} from './settings/headless-settings.ts';
 import { upstreamConfigured } from './settings/upstream-plan.ts';
 import { startProxyServer, type RunningProxyServer } from './start-proxy-server.ts';
 
@@ -21,6 +25,8 @@ export interface HeadlessAppOptions {
   /** Told the new URLs after a saved host/port change moved the listener. */
   moved?(proxyUrl: string, inspectorUrl: string): void;
   closeGraceMs?: number;
+  /** The log's destination; stdout by default (tests capture it). */
+  logDestination?: HeadlessSettingsOptions['logDestination'];
 }
 
 export interface HeadlessApp {
@@ -39,6 +45,7 @@ export async function startHeadlessApp(options: HeadlessAppOptions): Promise<Hea
     env: options.env,
     cwd: options.cwd,
     warn: options.warn,
+    ...(options.logDestination === undefined ? {} : { logDestination: options.logDestination }),
   });
   const { service } = settings;
   const { inspector: limits } = service.get();

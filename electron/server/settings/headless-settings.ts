@@ -6,6 +6,7 @@
  * before the change is stored (a port that cannot be bound refuses the save).
  */
 import type { Router } from 'express';
+import type { DestinationStream } from 'pino';
 import type { Settings } from '../../../shared/settings/settings-schema.ts';
 import { settingsSecrets } from '../../../shared/settings/settings-secrets.ts';
 import type { FieldError } from '../../../shared/settings/settings-validation.ts';
@@ -45,6 +46,8 @@ export interface HeadlessSettingsOptions {
   file?: string;
   /** Where problems with the stored settings are told (stderr). */
   warn(message: string): void;
+  /** The log's destination; stdout by default (tests capture it). */
+  logDestination?: DestinationStream;
 }
 
 export async function openHeadlessSettings(
@@ -79,7 +82,12 @@ export async function openHeadlessSettings(
     prepare,
   });
   const redact = settingsRedactor(service.get, configSecrets(config));
-  const logger = createProxyLogger({ level: service.get().logLevel, secrets: [], redact });
+  const logger = createProxyLogger({
+    level: service.get().logLevel,
+    secrets: [],
+    redact,
+    ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
+  });
   const checker = createProviderChecker({ clients: createUpstreamClients(logger), redact });
   const bridgeApi = createSettingsBridgeApi(service, checker);
   service.subscribe((next) => {
