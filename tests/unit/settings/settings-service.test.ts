@@ -202,3 +202,35 @@ describe('SettingsService with environment variables', () => {
     expect(result).toMatchObject({ ok: false, errors: [{ path: 'providers.2.id' }] });
   });
 });
+
+describe('SettingsService prepare hook', () => {
+  it('refuses the update with the hook errors and changes nothing', async () => {
+    const store = new MemoryStore({ kind: 'loaded', settings: sampleSettings() });
+    const service = await openSettingsService({
+      store,
+      prepare: async (next) =>
+        next.server.port === 1 ? [{ path: 'server.port', message: 'taken' }] : [],
+    });
+    const result = await service.update({
+      server: { host: '127.0.0.1', port: 1, clientKey: { set: false } },
+    });
+    expect(result).toEqual({ ok: false, errors: [{ path: 'server.port', message: 'taken' }] });
+    expect(store.saved).toEqual([]);
+    expect(service.get().server.port).toBe(8080);
+  });
+
+  it('undoes the hook when the store then fails', async () => {
+    const store = new MemoryStore({ kind: 'loaded', settings: sampleSettings() });
+    store.failSaves = true;
+    const calls: string[] = [];
+    const service = await openSettingsService({
+      store,
+      prepare: async (next, previous) => {
+        calls.push(`${previous.server.port} → ${next.server.port}`);
+        return [];
+      },
+    });
+    await service.update({ server: { host: '127.0.0.1', port: 9000, clientKey: { set: false } } });
+    expect(calls).toEqual(['8080 → 9000', '9000 → 8080']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { noopExchangeTap, type ExchangeTap } from '../../../electron/server/exchange-tap.ts';
+import { gatedTap } from '../../../electron/server/settings/gated-tap.ts';
+
+function recordingTap(seen: string[]): ExchangeTap {
+  return {
+    ...noopExchangeTap,
+    started: (start) => void seen.push(`started ${start.id}`),
+    openaiChunk: (id) => void seen.push(`chunk ${id}`),
+    completed: (id) => void seen.push(`completed ${id}`),
+  };
+}
+
+const start = (id: string) => ({
+  id,
+  receivedAt: 0,
+  method: 'POST',
+  path: '/v1/messages',
+  clientHeaders: {},
+  anthropicRequest: {},
+});
+
+describe('gatedTap', () => {
+  it('records a call whole or not at all, by the switch at its start', () => {
+    const seen: string[] = [];
+    let enabled = true;
+    const tap = gatedTap(recordingTap(seen), () => enabled);
+    tap.started(start('a'));
+    enabled = false;
+    tap.started(start('b'));
+    tap.openaiChunk('a', {} as never);
+    tap.openaiChunk('b', {} as never);
+    enabled = true;
+    tap.completed('a', { status: 200 });
+    tap.completed('b', { status: 200 });
+    expect(seen).toEqual(['started a', 'chunk a', 'completed a']);
+  });
+
+  it('forgets a call once it completed', () => {
+    const seen: string[] = [];
+    const tap = gatedTap(recordingTap(seen), () => true);
+    tap.started(start('a'));
+    tap.completed('a', { status: 200 });
+    tap.openaiChunk('a', {} as never);
+    expect(seen).toEqual(['started a', 'completed a']);
+  });
+});
