@@ -17,7 +17,8 @@ async function snapshot(): Promise<SettingsSnapshot> {
   return (await (await server.api('/settings')).json()) as SettingsSnapshot;
 }
 
-type FormUpdate = Required<Pick<SettingsUpdate, 'server' | 'providers' | 'routes'>> & SettingsUpdate;
+type FormUpdate = Required<Pick<SettingsUpdate, 'server' | 'providers' | 'routes'>> &
+  SettingsUpdate;
 
 /** The GET body as the form would send it back. */
 async function formUpdate(): Promise<FormUpdate> {
