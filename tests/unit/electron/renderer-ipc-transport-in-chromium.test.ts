@@ -229,7 +229,7 @@ afterAll(async () => {
   recorder?.dispose();
   await proxy?.close();
   await upstream?.close();
-  await new Promise((resolve) => rendererServer?.close(resolve));
+  if (rendererServer) await new Promise((resolve) => rendererServer.close(resolve));
   if (preloadDir) rmSync(preloadDir, { recursive: true, force: true });
 });
 
