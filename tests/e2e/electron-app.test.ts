@@ -60,7 +60,9 @@ describe.skipIf(!binary)(suiteName, () => {
     userData = mkdtempSync(join(tmpdir(), 'anthropic-proxy-electron-'));
     app = await _electron.launch({
       executablePath: binary!,
-      args: [ROOT],
+      // Chromium refuses to run its sandbox as root (CI containers); the app's own renderer
+      // sandbox setting is what this test is about, not the OS-level one.
+      args: [ROOT, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
       cwd: userData,
       env: {
         ...process.env,
