@@ -108,7 +108,8 @@ export class ProxyConfigError extends Error {
   override name = 'ProxyConfigError';
 }
 
-function readDotenv(cwd: string): Record<string, string> {
+/** The variables of `.env` in `cwd` ({} when there is none). */
+export function readDotenv(cwd: string): Record<string, string> {
   const file = join(cwd, '.env');
   if (!existsSync(file)) return {};
   try {

@@ -9,19 +9,10 @@ import {
   PROVIDER_PRESET_IDS,
   type ProviderPresetId,
 } from '../../shared/providers/provider-presets.ts';
-import type { SettingsDraft } from './settings-draft.ts';
+import { checkModelFor } from '../../shared/routing/route-rules.ts';
 import { useForm } from './settings-context.tsx';
 import { ProviderCard } from './provider-card.tsx';
 import { newProviderFromPreset } from './provider-factory.ts';
-
-/** The model a provider's checks start with: one a route sends to it, else its first. */
-function defaultModelFor(draft: SettingsDraft, providerId: string): string {
-  const { big, small, rules } = draft.routes;
-  const target = [big, small, ...rules.map((rule) => rule.target)].find(
-    (t) => t.provider === providerId,
-  );
-  return target?.model ?? draft.providers.find((p) => p.id === providerId)?.models[0] ?? '';
-}
 
 export function ProvidersSection() {
   const draft = useForm((state) => state.draft);
@@ -66,7 +57,7 @@ export function ProvidersSection() {
           index={index}
           provider={provider}
           lockedBy={env[`provider:${provider.id}`]}
-          defaultModel={defaultModelFor(draft, provider.id)}
+          defaultModel={checkModelFor(draft.routes, provider) ?? ''}
           onChange={(recipe) => edit((d) => recipe(d.providers[index]))}
           onRemove={() => edit((d) => void d.providers.splice(index, 1))}
         />

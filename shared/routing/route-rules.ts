@@ -142,3 +142,18 @@ function tierRoute(routes: RoutesSettings, requested: string): RouteResolution {
   if (isBackgroundModel(model)) return { ...routes.small, rule: 'small (haiku)' };
   return { provider: routes.big.provider, model, rule: 'pass-through' };
 }
+
+/**
+ * The model a check of a provider should try when the user named none: one a route sends
+ * to it (big, small, then the rules), else the first of its own model list.
+ */
+export function checkModelFor(
+  routes: RoutesSettings,
+  provider: { id: string; models: readonly string[] },
+): string | undefined {
+  const { big, small, rules } = routes;
+  const routed = [big, small, ...rules.map((rule) => rule.target)].find(
+    (target) => target.provider === provider.id,
+  );
+  return routed?.model ?? provider.models[0];
+}

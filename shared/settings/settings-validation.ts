@@ -17,6 +17,11 @@ export interface FieldError {
 export type SettingsValidation =
   { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
 
+/** One line for logs and error messages: "server.port: Port must be 0–65535; …". */
+export function describeFieldErrors(errors: readonly FieldError[]): string {
+  return errors.map((error) => `${error.path || '(settings)'}: ${error.message}`).join('; ');
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }

@@ -13,12 +13,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHeadlessApp, type HeadlessApp } from '../../electron/server/headless-app.ts';
 import { loadProxyConfig } from '../../electron/server/proxy-config.ts';
-import type { Settings } from '../../shared/settings/settings-schema.ts';
 import {
   defaultBehaviour,
   startMockUpstream,
   type MockUpstream,
 } from '../support/mock-openai-upstream.ts';
+import { mockProvider, mockSettings } from '../support/mock-settings.ts';
 import { launchChromium, watchProblems, type PageProblems } from './support/chromium.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { inspectorPage } from './pages/inspector-page.ts';
@@ -45,31 +45,23 @@ beforeEach(async () => {
   upstream = await startMockUpstream();
   dir = await mkdtemp(join(tmpdir(), 'settings-e2e-'));
   logs = [];
-  const settings: Settings = {
-    version: 1,
-    server: { host: '127.0.0.1', port: 0 },
-    providers: [
-      {
+  const settings = mockSettings(
+    [
+      mockProvider({
         id: 'mock',
         name: 'Mock upstream',
-        preset: 'custom',
         baseUrl: upstream.url,
         apiKey: STORED_KEY,
-        extraHeaders: {},
         models: ['mock-big', 'mock-bigger'],
-        prices: {},
-        quirks: {},
-      },
+      }),
     ],
-    routes: {
+    {
       big: { provider: 'mock', model: 'mock-big' },
       small: { provider: 'mock', model: 'mock-small' },
-      rules: [],
     },
-    inspector: { enabled: true, maxExchanges: 100, maxMemoryMb: 64 },
     // Debug logs carry headers and bodies: the strictest place to look for a leaked key.
-    logLevel: 'debug',
-  };
+    { logLevel: 'debug' },
+  );
   await writeFile(join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
 });
 

@@ -21,6 +21,7 @@ import {
   streamAnswer,
   type MockUpstream,
 } from '../support/mock-openai-upstream.ts';
+import { mockProvider, mockSettings } from '../support/mock-settings.ts';
 import { rawRequest } from '../support/raw-http.ts';
 import { fakeRendererDir, INSPECTOR_TOKEN } from './inspector-test-server.ts';
 
@@ -33,41 +34,20 @@ let upstreamB: MockUpstream;
 let app: HeadlessApp;
 
 function initialSettings(): Settings {
-  const provider = (
-    id: string,
-    name: string,
-    url: string,
-    apiKey: string,
-    preset: 'custom' | 'openrouter',
-  ) => ({
-    id,
-    name,
-    preset,
-    baseUrl: url,
-    apiKey,
-    extraHeaders: {},
-    models: [],
-    prices: {},
-    quirks: {},
-  });
-  return {
-    version: 1,
-    server: { host: '127.0.0.1', port: 0 },
-    providers: [
-      provider('a', 'Provider A', upstreamA.url, KEY_A, 'custom'),
-      {
-        ...provider('b', 'Provider B', upstreamB.url, KEY_B, 'openrouter'),
+  return mockSettings(
+    [
+      mockProvider({ id: 'a', name: 'Provider A', baseUrl: upstreamA.url, apiKey: KEY_A }),
+      mockProvider({
+        id: 'b',
+        name: 'Provider B',
+        preset: 'openrouter',
+        baseUrl: upstreamB.url,
+        apiKey: KEY_B,
         referrerUrl: 'https://example.com/me',
-      },
+      }),
     ],
-    routes: {
-      big: { provider: 'a', model: 'a-big' },
-      small: { provider: 'a', model: 'a-small' },
-      rules: [],
-    },
-    inspector: { enabled: true, maxExchanges: 100, maxMemoryMb: 64 },
-    logLevel: 'silent',
-  };
+    { big: { provider: 'a', model: 'a-big' }, small: { provider: 'a', model: 'a-small' } },
+  );
 }
 
 beforeEach(async () => {

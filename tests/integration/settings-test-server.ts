@@ -26,6 +26,7 @@ import { createUpstreamClients } from '../../electron/server/upstream-client.ts'
 import { settingsSecrets } from '../../shared/settings/settings-secrets.ts';
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { startMockUpstream, type MockUpstream } from '../support/mock-openai-upstream.ts';
+import { mockProvider, mockSettings } from '../support/mock-settings.ts';
 import { fakeRendererDir, INSPECTOR_TOKEN } from './inspector-test-server.ts';
 
 export const PROVIDER_KEY = 'sk-settings-provider-key-ABCD1234';
@@ -40,31 +41,23 @@ export interface SettingsTestServer {
 }
 
 /** One provider ("mock") on the mock upstream with a key, both routes on it. */
-export function mockSettings(upstreamUrl: string): Settings {
-  return {
-    version: 1,
-    server: { host: '127.0.0.1', port: 8080 },
-    providers: [
-      {
+export function settingsOnMock(upstreamUrl: string): Settings {
+  return mockSettings(
+    [
+      mockProvider({
         id: 'mock',
         name: 'Mock upstream',
-        preset: 'custom',
         baseUrl: upstreamUrl,
         apiKey: PROVIDER_KEY,
-        extraHeaders: {},
         models: ['mock-big'],
-        prices: {},
-        quirks: {},
-      },
+      }),
     ],
-    routes: {
+    {
       big: { provider: 'mock', model: 'mock-big' },
       small: { provider: 'mock', model: 'mock-small' },
-      rules: [],
     },
-    inspector: { enabled: true, maxExchanges: 1000, maxMemoryMb: 256 },
-    logLevel: 'silent',
-  };
+    { server: { host: '127.0.0.1', port: 8080 } },
+  );
 }
 
 export async function startSettingsTestServer(): Promise<SettingsTestServer> {
@@ -72,7 +65,7 @@ export async function startSettingsTestServer(): Promise<SettingsTestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'settings-api-'));
   const file = settingsFilePath({ ANTHROPIC_PROXY_CONFIG_DIR: dir });
   const store = new JsonFileSettingsStore(file);
-  await store.save(mockSettings(upstream.url));
+  await store.save(settingsOnMock(upstream.url));
   const service = await openSettingsService({ store });
   const redact = (text: string) => createRedactor(settingsSecrets(service.get()))(text);
   const checker = createProviderChecker({

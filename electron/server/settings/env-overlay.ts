@@ -9,9 +9,6 @@
  * Parsing and validation of the variables is proxy-config.ts's; this module only needs to
  * know which ones were really set (defaults do not override anything).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import { detectPresetFromBaseUrl } from '../../../shared/providers/provider-presets.ts';
 import type { EnvOverrides } from '../../../shared/settings/public-settings.ts';
 import { defaultSettings, ENV_PROVIDER_ID } from '../../../shared/settings/settings-defaults.ts';
@@ -20,7 +17,7 @@ import type {
   ProviderSettings,
   Settings,
 } from '../../../shared/settings/settings-schema.ts';
-import type { ProxyConfig } from '../proxy-config.ts';
+import { readDotenv, type ProxyConfig } from '../proxy-config.ts';
 
 export interface EnvSettings {
   host?: string;
@@ -36,9 +33,7 @@ export interface EnvSettings {
 
 /** Names of the variables set to a non-empty value in the environment or the `.env` file. */
 export function setVariables(env: NodeJS.ProcessEnv, cwd: string): Set<string> {
-  const file = join(cwd, '.env');
-  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
-  const merged: Record<string, string | undefined> = { ...fromFile, ...env };
+  const merged: Record<string, string | undefined> = { ...readDotenv(cwd), ...env };
   return new Set(Object.keys(merged).filter((name) => (merged[name] ?? '').trim() !== ''));
 }
 

@@ -12,13 +12,14 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { SettingsBridgeApi } from '../../../shared/bridge.ts';
-import type { FieldError } from '../../../shared/settings/settings-validation.ts';
+import {
+  describeFieldErrors,
+  type FieldError,
+} from '../../../shared/settings/settings-validation.ts';
 import { SettingsRequestError } from './settings-bridge-api.ts';
 
 function sendInvalid(res: Response, errors: FieldError[]): void {
-  const message = errors
-    .map((error) => (error.path ? `${error.path}: ${error.message}` : error.message))
-    .join('; ');
+  const message = describeFieldErrors(errors);
   res
     .status(400)
     .json({ ok: false, errors, type: 'error', error: { type: 'invalid_request_error', message } });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SettingsBridgeApi } from '../../../shared/bridge.ts';
-import { resolveRoute } from '../../../shared/routing/route-rules.ts';
+import { checkModelFor, resolveRoute } from '../../../shared/routing/route-rules.ts';
 import type {
   CapabilityReport,
   ProviderCheckRequest,
@@ -23,6 +23,7 @@ import {
   type ProviderSettings,
 } from '../../../shared/settings/settings-schema.ts';
 import {
+  describeFieldErrors,
   issuesToFieldErrors,
   type FieldError,
 } from '../../../shared/settings/settings-validation.ts';
@@ -38,11 +39,7 @@ export class SettingsRequestError extends Error {
   readonly status: 400 | 404;
   readonly errors: FieldError[];
   constructor(status: 400 | 404, errors: FieldError[]) {
-    super(
-      errors
-        .map((error) => (error.path ? `${error.path}: ${error.message}` : error.message))
-        .join('; '),
-    );
+    super(describeFieldErrors(errors));
     this.status = status;
     this.errors = errors;
   }
@@ -104,13 +101,8 @@ export function createSettingsBridgeApi(
   }
 
   /** A model to try when the form named none: one a route sends to this provider, else its first. */
-  function defaultModel(provider: ProviderSettings): string | undefined {
-    const { big, small, rules } = settings.get().routes;
-    const routed = [big, small, ...rules.map((rule) => rule.target)].find(
-      (target) => target.provider === provider.id,
-    );
-    return routed?.model ?? provider.models[0];
-  }
+  const defaultModel = (provider: ProviderSettings) =>
+    checkModelFor(settings.get().routes, provider);
 
   return {
     async getSettings() {

@@ -6,7 +6,10 @@
 import { migrateSettings } from '../../../shared/settings/settings-migrations.ts';
 import { settingsSchema, type Settings } from '../../../shared/settings/settings-schema.ts';
 import { mapSettingsSecrets } from '../../../shared/settings/settings-secrets.ts';
-import { issuesToFieldErrors } from '../../../shared/settings/settings-validation.ts';
+import {
+  describeFieldErrors,
+  issuesToFieldErrors,
+} from '../../../shared/settings/settings-validation.ts';
 
 export type SettingsLoadResult =
   /** Nothing stored yet: a first run. */
@@ -48,10 +51,8 @@ export function decodeStoredSettings(raw: unknown, codec: SecretCodec): Settings
   if (!migrated.ok) return { kind: 'unusable', message: migrated.message };
   const parsed = settingsSchema.safeParse(migrated.doc);
   if (!parsed.success) {
-    const fields = issuesToFieldErrors(parsed.error.issues).map(
-      (e) => `${e.path || '(root)'}: ${e.message}`,
-    );
-    return { kind: 'unusable', message: `has invalid settings (${fields.join('; ')})` };
+    const fields = describeFieldErrors(issuesToFieldErrors(parsed.error.issues));
+    return { kind: 'unusable', message: `has invalid settings (${fields})` };
   }
   let settings: Settings;
   try {

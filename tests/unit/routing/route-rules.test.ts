@@ -1,6 +1,7 @@
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { describe, expect, it } from 'vitest';
 import {
+  checkModelFor,
   modelGlobMatches,
   requestFactsOf,
   resolveRoute,
@@ -214,5 +215,20 @@ describe('requestFactsOf', () => {
 
   it('marks sonnet calls as foreground', () => {
     expect(requestFactsOf({ ...base, model: 'claude-sonnet-4-6' }, 0).background).toBe(false);
+  });
+});
+
+describe('checkModelFor', () => {
+  it('prefers a model a route sends to the provider, in route order', () => {
+    const settings = routes([
+      rule({ id: 'r', target: { provider: 'rules', model: 'rule-model' } }),
+    ]);
+    expect(checkModelFor(settings.routes, { id: 'cheap', models: ['listed'] })).toBe('small-model');
+    expect(checkModelFor(settings.routes, { id: 'rules', models: [] })).toBe('rule-model');
+  });
+
+  it('falls back to the provider list, else nothing', () => {
+    expect(checkModelFor(routes().routes, { id: 'other', models: ['listed'] })).toBe('listed');
+    expect(checkModelFor(routes().routes, { id: 'other', models: [] })).toBeUndefined();
   });
 });
