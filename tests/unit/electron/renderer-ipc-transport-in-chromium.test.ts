@@ -34,11 +34,15 @@ import {
 } from '../../../electron/server/start-proxy-server.ts';
 import { createProviderChecker } from '../../../electron/server/settings/provider-checks.ts';
 import { createSettingsBridgeApi } from '../../../electron/server/settings/settings-bridge-api.ts';
-import { openSettingsService } from '../../../electron/server/settings/settings-service.ts';
+import {
+  openSettingsService,
+  type SettingsService,
+} from '../../../electron/server/settings/settings-service.ts';
 import { createUpstreamClients } from '../../../electron/server/upstream-client.ts';
 import type { ProxyStatus } from '../../../shared/bridge.ts';
 import { bridgeMethodNames } from '../../../shared/ipc-channels.ts';
 import { launchChromium, watchProblems, type PageProblems } from '../../e2e/support/chromium.ts';
+import { settingsPage } from '../../e2e/pages/settings-page.ts';
 import { ensureRendererBuilt } from '../../e2e/support/renderer-build.ts';
 import {
   jsonAnswer,
@@ -48,6 +52,7 @@ import {
 import { memorySettingsStore, mockProviderSettings } from './mock-provider-settings.ts';
 
 const UPSTREAM_KEY = 'sk-upstream-PLANTED-ipc-transport-5e7c1a';
+const TYPED_KEY = 'sk-TYPED-in-the-desktop-form-77d2';
 
 /** What the init script adds to the page's window, as seen from page.evaluate. */
 interface FakeIpcWindow {
@@ -59,6 +64,7 @@ type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 let upstream: MockUpstream;
 let recorder: TrafficRecorder;
+let settings: SettingsService;
 let proxy: RunningProxyServer;
 let mainBridge: MainBridge;
 let rendererServer: Server;
@@ -112,18 +118,20 @@ beforeAll(async () => {
 
   upstream = await startMockUpstream();
   upstream.setHandler(jsonAnswer({ text: 'Hello from the mock upstream' }));
-  recorder = createTrafficRecorder({ secrets: () => [UPSTREAM_KEY] });
-  proxy = await startProxyServer({
-    config: loadProxyConfig(
-      {
-        PORT: '0',
-        MAX_RETRIES: '0',
-        BASE_URL: upstream.url,
-        OPENAI_API_KEY: UPSTREAM_KEY,
-        BIG_MODEL_NAME: 'gpt-5-mini',
-      },
-      '/nonexistent',
+  settings = await openSettingsService({
+    store: memorySettingsStore(
+      mockProviderSettings({
+        upstreamUrl: upstream.url,
+        apiKey: UPSTREAM_KEY,
+        model: 'gpt-5-mini',
+      }),
     ),
+  });
+  recorder = createTrafficRecorder({ secrets: () => [UPSTREAM_KEY, TYPED_KEY] });
+  proxy = await startProxyServer({
+    config: loadProxyConfig({ PORT: '0', MAX_RETRIES: '0' }, '/nonexistent'),
+    // As in the app: providers, routes and keys are read from the settings on every call.
+    settings: settings.get,
     logger: createProxyLogger({ level: 'silent', secrets: [] }),
     tap: recorder,
     closeGraceMs: 200,
@@ -168,15 +176,6 @@ beforeAll(async () => {
         () => undefined,
       );
   };
-  const settings = await openSettingsService({
-    store: memorySettingsStore(
-      mockProviderSettings({
-        upstreamUrl: upstream.url,
-        apiKey: UPSTREAM_KEY,
-        model: 'gpt-5-mini',
-      }),
-    ),
-  });
   const silentLogger = createProxyLogger({ level: 'silent', secrets: [] });
   mainBridge = createMainBridge({
     recorder,
@@ -305,6 +304,44 @@ describe('renderer over the IPC transport, in Chromium', () => {
     expect(outcome.saved).toMatchObject({ ok: true, snapshot: { settings: { logLevel: 'warn' } } });
     expect(outcome.refused).toMatchObject({ ok: false });
     expect(outcome.thrown).toContain('No provider with id "no-such-provider"');
+  });
+
+  it('opens the settings the way the tray does (#settings); a model saved there reaches the next call', async () => {
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = 'settings';
+    });
+    await page.getByRole('region', { name: 'Settings' }).waitFor();
+    const ui = settingsPage(page);
+    await ui.routeModel('Big').fill('gpt-5');
+    expect(await ui.save()).toContain('Saved');
+    expect(settings.get().routes.big.model).toBe('gpt-5');
+    const client = new Anthropic({ baseURL: proxy.url, apiKey: 'client-key', maxRetries: 0 });
+    await client.messages.create({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    expect((upstream.requests.at(-1)?.body as { model: string }).model).toBe('gpt-5');
+  });
+
+  it('saves a key typed in the form over IPC, uses it, and never lets it into the page', async () => {
+    const ui = settingsPage(page);
+    await ui.replaceKey('Mock', TYPED_KEY);
+    expect(await ui.save()).toContain('Saved');
+    expect(await ui.provider('Mock').getByTestId('secret-state').innerText()).toBe(
+      `Set (…${TYPED_KEY.slice(-4)})`,
+    );
+    expect(settings.get().providers[0]!.apiKey).toBe(TYPED_KEY);
+    const client = new Anthropic({ baseURL: proxy.url, apiKey: 'client-key', maxRetries: 0 });
+    await client.messages.create({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    expect(upstream.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TYPED_KEY}`);
+    const content = await page.content();
+    expect(content).not.toContain(TYPED_KEY);
+    expect(content).not.toContain(UPSTREAM_KEY);
   });
 
   it('ran under the app CSP without violations or page errors', () => {
