@@ -47,10 +47,11 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function statusLine(view: TrayView): string {
   switch (view.status.state) {
-    case 'running':
-      return view.inFlight > 0
-        ? `Running on ${view.status.url} · ${plural(view.inFlight, 'call')} in flight`
-        : `Running on ${view.status.url}`;
+    case 'running': {
+      // In demo mode the answers come from the simulated upstream, not the user's model.
+      const where = `Running on ${view.status.url}${view.status.demo ? ' (demo)' : ''}`;
+      return view.inFlight > 0 ? `${where} · ${plural(view.inFlight, 'call')} in flight` : where;
+    }
     case 'stopped':
       return 'Stopped';
     case 'error':

@@ -96,6 +96,13 @@ describe('tray menu', () => {
     expect(trayTooltip(view({ state: 'stopped' }))).toBe('Anthropic Proxy — Stopped');
   });
 
+  it('says so on the status line while demo mode answers the calls', () => {
+    const v = view({ state: 'running', url: 'http://127.0.0.1:8080', demo: true }, { inFlight: 2 });
+    expect(item(v, 'status').label).toBe(
+      'Running on http://127.0.0.1:8080 (demo) · 2 calls in flight',
+    );
+  });
+
   it("shows today's calls and errors", () => {
     const v = view({ state: 'stopped' }, { today: { calls: 12, errors: 1 } });
     expect(item(v, 'today').label).toBe('Today: 12 calls, 1 error');
