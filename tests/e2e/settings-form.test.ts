@@ -87,6 +87,8 @@ async function startApp(): Promise<HeadlessApp> {
 }
 
 async function openPage(running: HeadlessApp): Promise<{ page: Page; problems: PageProblems }> {
+  // Headless Chromium may exit once a beforeunload dialog was answered; start a fresh one then.
+  if (!browser.isConnected()) browser = await launchChromium();
   const context = await browser.newContext();
   context.setDefaultTimeout(8000);
   const page = await context.newPage();
@@ -205,12 +207,11 @@ describe('settings form', () => {
     const dialog = new Promise<string>((resolve) =>
       page.once('dialog', (shown) => {
         resolve(shown.type());
-        void shown.dismiss();
+        void shown.accept();
       }),
     );
     await page.close({ runBeforeUnload: true });
     expect(await dialog).toBe('beforeunload');
-    await page.context().close();
   });
 
   it('tests the connection, checks capabilities and answers "which route?" from the form', async () => {
