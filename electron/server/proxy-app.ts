@@ -23,7 +23,7 @@ import { newRequestId, requestIdOf } from './request-id.ts';
 import { safeTap } from './safe-tap.ts';
 import { settingsFromConfig } from './settings/env-overlay.ts';
 import { settingsRedactor } from './settings/settings-redactor.ts';
-import { createUpstreamClients } from './upstream-client.ts';
+import { createUpstreamClients, type UpstreamFetch } from './upstream-client.ts';
 
 export const BODY_LIMIT = '50mb';
 
@@ -38,6 +38,8 @@ export interface ProxyAppOptions {
    * the settings service's get(). Without it, the settings `config` alone describes.
    */
   settings?: () => Settings;
+  /** What upstream calls are sent with; the global fetch by default (demo mode adds its simulated upstream). */
+  upstreamFetch?: UpstreamFetch;
 }
 
 export function createProxyContext(options: ProxyAppOptions): ProxyContext {
@@ -48,7 +50,7 @@ export function createProxyContext(options: ProxyAppOptions): ProxyContext {
     config,
     logger,
     tap: safeTap(options.tap ?? noopExchangeTap, logger),
-    upstream: createUpstreamClients(logger),
+    upstream: createUpstreamClients(logger, options.upstreamFetch),
     redact: settingsRedactor(settings, configSecrets(config)),
     settings,
   };

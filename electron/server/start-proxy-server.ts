@@ -12,7 +12,7 @@ import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { warmUpTokenCounter } from '../../shared/tokens/token-counter.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 import { createProxyLogger, type Logger } from './logger.ts';
-import { createProxyApp } from './proxy-app.ts';
+import { createProxyApp, type ProxyAppOptions } from './proxy-app.ts';
 import { configSecrets, type ProxyConfig } from './proxy-config.ts';
 
 export interface StartProxyServerOptions {
@@ -26,6 +26,8 @@ export interface StartProxyServerOptions {
   closeGraceMs?: number;
   /** The settings in effect, read per call (the settings service's get()); see ProxyAppOptions. */
   settings?: () => Settings;
+  /** See ProxyAppOptions.upstreamFetch. */
+  upstreamFetch?: ProxyAppOptions['upstreamFetch'];
 }
 
 export interface RunningProxyServer {
@@ -59,6 +61,7 @@ export async function startProxyServer(
     ...(options.tap && { tap: options.tap }),
     ...(options.mount && { mount: options.mount }),
     ...(options.settings && { settings: options.settings }),
+    ...(options.upstreamFetch && { upstreamFetch: options.upstreamFetch }),
   });
   const grace = options.closeGraceMs ?? 2000;
   const first = await listen(app, config.host, config.port);

@@ -2,13 +2,18 @@
  * What the headless command prints once the proxy listens: where it is, the exact lines
  * that point Claude Code at it, and what is missing when no upstream is configured yet.
  * Plain text on stdout (not the JSON log), because a person reads it. Reads the settings in
- * effect (stored settings under the environment's variables).
+ * effect (stored settings under the environment's variables; in demo mode, the simulated
+ * provider on every route, and a block that says so).
  */
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { publicUpstreamUrl } from './proxy-config.ts';
 import { upstreamConfigured } from './settings/upstream-plan.ts';
 
-export function startupBanner(settings: Settings, proxyUrl: string): string {
+export function startupBanner(
+  settings: Settings,
+  proxyUrl: string,
+  options: { demo?: boolean } = {},
+): string {
   const { server, routes } = settings;
   const token = server.clientKey ? '<your client key>' : 'any-value';
   const provider = settings.providers.find((candidate) => candidate.id === routes.big.provider);
@@ -23,7 +28,15 @@ export function startupBanner(settings: Settings, proxyUrl: string): string {
     `  export ANTHROPIC_BASE_URL=${proxyUrl}`,
     `  export ANTHROPIC_AUTH_TOKEN=${token}`,
   ];
-  if (!upstreamConfigured(settings)) {
+  if (options.demo) {
+    lines.push(
+      '',
+      'DEMO MODE: answers are SIMULATED. No model is called and nothing leaves this machine;',
+      'every call goes to the built-in simulated upstream, and a few sample calls are on their',
+      'way so the inspector fills at once. Your settings are untouched: start without --demo',
+      '(and without DEMO=1) to use your real upstream.',
+    );
+  } else if (!upstreamConfigured(settings)) {
     lines.push(
       '',
       'WARNING: no upstream configured. Calls will be answered with an error until you add a',

@@ -9,6 +9,9 @@
  * answer into a per-call capture (AsyncLocalStorage, so concurrent calls never mix) before
  * the SDK reads it.
  *
+ * The transport under that capture is the global `fetch`, or the one the caller gives
+ * (demo mode's, which answers its simulated upstream in process; see demo/demo-mode.ts).
+ *
  * Retries (MAX_RETRIES) are the SDK's: only before a response arrived, never once a stream
  * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; Node's
  * fetch also gives up after 300 s without a byte of body, which matches Claude Code's own
@@ -41,20 +44,25 @@ interface ErrorCapture {
 
 const errorCaptures = new AsyncLocalStorage<ErrorCapture>();
 
-async function capturingFetch(
+/** The `fetch` signature the openai SDK accepts. */
+export type UpstreamFetch = (
   input: string | URL | Request,
   init?: RequestInit,
-): Promise<Response> {
-  const response = await fetch(input, init);
-  const capture = errorCaptures.getStore();
-  if (response.ok || !capture) return response;
-  const text = await response.text();
-  capture.body = text;
-  return new Response(text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+) => Promise<Response>;
+
+function capturingFetch(transport: UpstreamFetch): UpstreamFetch {
+  return async (input, init) => {
+    const response = await transport(input, init);
+    const capture = errorCaptures.getStore();
+    if (response.ok || !capture) return response;
+    const text = await response.text();
+    capture.body = text;
+    return new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
 }
 
 /** Local servers (Ollama, LM Studio, vLLM) need no key, but the SDK insists on one. */
@@ -64,8 +72,13 @@ export interface UpstreamClients {
   clientFor(target: UpstreamTarget): OpenAI;
 }
 
-export function createUpstreamClients(logger: Logger): UpstreamClients {
+/** @param transport what the clients send with; the global fetch by default. */
+export function createUpstreamClients(
+  logger: Logger,
+  transport: UpstreamFetch = (input, init) => fetch(input, init),
+): UpstreamClients {
   const cache = new Map<string, OpenAI>();
+  const clientFetch = capturingFetch(transport);
   const sdkLogger = logger.child({ component: 'openai-sdk' });
   return {
     clientFor(target) {
@@ -87,7 +100,7 @@ export function createUpstreamClients(logger: Logger): UpstreamClients {
             'user-agent': `anthropic-proxy/${PROXY_VERSION}`,
             ...target.extraHeaders,
           },
-          fetch: capturingFetch,
+          fetch: clientFetch,
           logger: sdkLogger,
           logLevel: 'warn',
         });

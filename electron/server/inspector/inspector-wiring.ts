@@ -33,8 +33,8 @@ export const DEFAULT_INSPECTOR_STATIC_DIR = fileURLToPath(
 
 export interface InspectorWiringOptions {
   staticDir?: string;
-  /** True when the built-in simulated upstream answers calls. */
-  demo?: boolean;
+  /** True when the built-in simulated upstream answers calls (read per status when a function). */
+  demo?: boolean | (() => boolean);
   recorder?: Omit<TrafficRecorderOptions, 'secrets'>;
   keepAliveMs?: number;
   /** More API routes under /inspector/api behind the token (e.g. settings). */
@@ -53,6 +53,8 @@ export interface InspectorWiring {
   /** Call once the server listens; returns the inspector URL to print. */
   started(proxyUrl: string): string;
   status(): ProxyStatus;
+  /** Pushes the current status to every open inspector page now (e.g. demo mode went on). */
+  broadcastStatus(): void;
   /** Ends open event streams and stops the recorder's timer. */
   close(): void;
 }
@@ -73,7 +75,7 @@ export function createInspectorWiring(
     state: url === undefined ? 'stopped' : 'running',
     ...(url === undefined ? {} : { url }),
     version: PROXY_VERSION,
-    demo: options.demo ?? false,
+    demo: typeof options.demo === 'function' ? options.demo() : (options.demo ?? false),
     upstreamConfigured: options.upstreamConfigured?.() ?? config.upstreamConfigured,
   });
 
@@ -96,6 +98,9 @@ export function createInspectorWiring(
       return inspectorUrl(proxyUrl, token);
     },
     status,
+    broadcastStatus() {
+      handle?.broadcastStatus();
+    },
     close() {
       url = undefined;
       handle?.close();
