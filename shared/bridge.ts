@@ -78,6 +78,17 @@ export interface BridgeApi extends SettingsBridgeApi {
   /** A JSON or HAR 1.2 document of the given exchanges (all when ids is omitted). */
   exportExchanges(format: 'json' | 'har', ids?: string[]): Promise<string>;
   getStatus(): Promise<ProxyStatus>;
+  /**
+   * Ids of the recorded exchanges whose bodies (the four forms; headers are not searched)
+   * contain `query`, case-insensitive, newest first. The proxy caps the work per search
+   * (see electron/server/recorder/exchange-search.ts): past the cap, the oldest are not searched.
+   */
+  searchExchanges(query: string): Promise<string[]>;
+  /**
+   * Turns demo mode on: every call goes to the built-in simulated upstream (the user's
+   * settings are left as they are) and a few sample calls are sent. Answers the new status.
+   */
+  startDemo(): Promise<ProxyStatus>;
 }
 
 export interface Bridge extends BridgeApi {

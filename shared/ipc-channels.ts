@@ -24,6 +24,8 @@ const methodKeys: { readonly [K in BridgeMethodName]: true } = {
   clearExchanges: true,
   exportExchanges: true,
   getStatus: true,
+  searchExchanges: true,
+  startDemo: true,
   getSettings: true,
   saveSettings: true,
   testProvider: true,

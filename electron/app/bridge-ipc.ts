@@ -16,6 +16,7 @@ import {
 } from '../../shared/ipc-channels.ts';
 import type { BridgeMethodName } from '../../shared/ipc-channels.ts';
 import type { BridgeApi } from '../../shared/bridge.ts';
+import { MAX_SEARCH_QUERY_LENGTH } from '../../shared/traffic/exchange-search-limits.ts';
 import type {
   ProviderCheckRequest,
   RouteTestRequest,
@@ -45,6 +46,8 @@ export const bridgeArgSchemas: {
   clearExchanges: z.tuple([]),
   exportExchanges: z.tuple([z.enum(['json', 'har']), z.array(exchangeId).max(100_000).optional()]),
   getStatus: z.tuple([]),
+  searchExchanges: z.tuple([z.string().max(MAX_SEARCH_QUERY_LENGTH)]),
+  startDemo: z.tuple([]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([plainObject<SettingsUpdate>()]),
   testProvider: z.tuple([providerId, plainObject<ProviderCheckRequest>().optional()]),

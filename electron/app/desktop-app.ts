@@ -22,6 +22,7 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { createDemoMode } from '../server/demo/demo-mode.ts';
 import type { ProxyConfig } from '../server/proxy-config.ts';
 import { PROXY_VERSION } from '../server/proxy-version.ts';
 import { createTrafficRecorder } from '../server/recorder/traffic-recorder.ts';
@@ -102,18 +103,27 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     secrets: desktop.secrets,
   });
 
+  // Off until the inspector's "Try the demo"; then every call goes to the simulated upstream.
+  const demo = createDemoMode({
+    settings: settings.get,
+    sampleCalls: {
+      proxyUrl: () => controller.status().url,
+      onError: (error) => desktop.logger.warn({ err: error }, 'a demo sample call failed'),
+    },
+  });
   const controller = createProxyController({
     launch: () =>
       startProxyServer({
         config: desktop.listenConfig(),
-        settings: settings.get,
+        settings: demo.settings,
+        upstreamFetch: demo.fetch,
         logger: desktop.logger,
         tap: gatedTap(recorder, () => settings.get().inspector.enabled),
         closeGraceMs: options.closeGraceMs ?? 2000,
       }),
     describe: () => ({
       version: PROXY_VERSION,
-      demo: false,
+      demo: demo.enabled(),
       upstreamConfigured: upstreamConfigured(settings.get()),
     }),
     configuredPort: () => settings.get().server.port,
@@ -147,6 +157,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       tray.render(trayView());
     },
     batchIntervalMs: 25,
+    async startDemo() {
+      if (demo.start()) bridge.pushStatus(controller.status());
+      return controller.status();
+    },
   });
 
   let launchAtLogin = options.loginItem.isEnabled();
@@ -231,6 +245,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const shutdown = (): Promise<void> => {
     shutdownPromise ??= (async () => {
       quitting = true;
+      demo.close();
       unsubscribeSettings();
       await controller.stop();
       recorder.flush();

@@ -30,6 +30,8 @@ export interface MainBridgeOptions {
   send: BatchSender;
   /** Sees every event pushed, e.g. the tray's traffic counter. */
   onEvent?(message: BridgeEventMessage): void;
+  /** Turns demo mode on (demo/demo-mode.ts) and answers the new status; absent, startDemo refuses. */
+  startDemo?(): Promise<ProxyStatus>;
   batchIntervalMs?: number;
 }
 
@@ -86,6 +88,11 @@ export function createMainBridge(options: MainBridgeOptions): MainBridge {
     exportExchanges: async (format, ids) =>
       exportExchanges(recorder, format, ids, { version: options.version }).body,
     getStatus: async () => options.status(),
+    searchExchanges: async (query) => (await recorder.search(query)).ids,
+    startDemo: () =>
+      options.startDemo
+        ? options.startDemo()
+        : Promise.reject(new Error('Demo mode is not available in this window.')),
   };
 
   return {

@@ -116,6 +116,15 @@ export function createHttpBridge({ apiBase, token }: HttpBridgeOptions): Bridge 
     async getStatus() {
       return (await (await request('/status')).json()) as ProxyStatus;
     },
+    async searchExchanges(query) {
+      const found = (await (
+        await request(`/exchanges?${new URLSearchParams({ q: query })}`, {}, [])
+      ).json()) as ExchangeSummary[];
+      return found.map((summary) => summary.id);
+    },
+    async startDemo() {
+      return (await (await request('/demo', { method: 'POST' }, [])).json()) as ProxyStatus;
+    },
     async getSettings() {
       return (await (await request('/settings')).json()) as SettingsSnapshot;
     },

@@ -69,6 +69,8 @@ export function createIpcBridge(exposed: Bridge): Bridge {
         ids === undefined ? exposed.exportExchanges(format) : exposed.exportExchanges(format, ids),
       ),
     getStatus: () => relay(() => exposed.getStatus()),
+    searchExchanges: (query) => relay(() => exposed.searchExchanges(query)),
+    startDemo: () => relay(() => exposed.startDemo()),
     getSettings: () => relay(() => exposed.getSettings()),
     saveSettings: (update) => relay(() => exposed.saveSettings(update)),
     testProvider: (id, request) =>

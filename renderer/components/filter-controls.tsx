@@ -1,6 +1,10 @@
-/** Text search, model, status, stream and errors-only filters. */
+/**
+ * Text search (summaries here, bodies by the proxy: use-body-search.ts), model, status,
+ * stream and errors-only filters.
+ */
 import { selectModelOptions } from '../store/selectors.ts';
 import { useInspector } from '../store/store-context.ts';
+import { useBodySearch } from '../store/use-body-search.ts';
 import { isFilterActive, type StatusFilter, type StreamFilter } from '../model/exchange-filter.ts';
 
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
@@ -22,6 +26,9 @@ export function FilterControls() {
   const setFilters = useInspector((s) => s.setFilters);
   const resetFilters = useInspector((s) => s.resetFilters);
   const models = useInspector(selectModelOptions);
+  const searching = useInspector((s) => s.bodySearch.pending);
+  const searchError = useInspector((s) => s.bodySearch.error);
+  useBodySearch();
   return (
     <div className="filters">
       <input
@@ -29,6 +36,12 @@ export function FilterControls() {
         className="input filter-text"
         placeholder="Filter: model, error, body text…"
         aria-label="Filter text"
+        aria-busy={searching}
+        title={
+          searchError
+            ? `Searching the bodies failed: ${searchError}`
+            : 'Case-insensitive, in the summaries and in every recorded body'
+        }
         value={filters.text}
         onChange={(e) => setFilters({ text: e.target.value })}
       />

@@ -1,8 +1,9 @@
 /**
- * The list's filter predicate. Summaries are searched client-side; request and response
- * bodies are searched through whatever text the caller can supply for an exchange (the
- * loaded records), so the predicate stays pure and cheap for the thousands of rows that
- * have no body at hand.
+ * The list's filter predicate. Summaries are searched client-side; bodies are searched by
+ * the proxy (BridgeApi.searchExchanges), whose answer the caller passes in per exchange,
+ * together with the text of a record loaded here (which also covers an exchange still
+ * streaming, newer than the proxy's last answer). So the predicate stays pure and cheap
+ * for the thousands of rows that have no body at hand.
  */
 import type { ExchangeSummary } from '../../shared/traffic/exchange-record.ts';
 import { isErrorExchange } from './exchange-view.ts';
@@ -16,7 +17,7 @@ export interface ExchangeFilters {
   status: StatusFilter;
   errorsOnly: boolean;
   stream: StreamFilter;
-  /** Case-insensitive substring over the summary and, where known, the bodies. */
+  /** Case-insensitive substring over the summary and the bodies. */
   text: string;
 }
 
@@ -86,11 +87,13 @@ export function summarySearchText(s: ExchangeSummary): string {
 
 /**
  * @param bodyText lower-cased text of the exchange's bodies when loaded, else undefined.
+ * @param bodyMatched the proxy found the filter's text in this exchange's bodies.
  */
 export function matchesFilters(
   s: ExchangeSummary,
   filters: ExchangeFilters,
   bodyText?: string,
+  bodyMatched = false,
 ): boolean {
   if (
     filters.model !== '' &&
@@ -104,7 +107,7 @@ export function matchesFilters(
   if (filters.stream === 'non-stream' && s.stream) return false;
   const needle = filters.text.trim().toLowerCase();
   if (needle !== '') {
-    if (summarySearchText(s).includes(needle)) return true;
+    if (bodyMatched || summarySearchText(s).includes(needle)) return true;
     return bodyText !== undefined && bodyText.includes(needle);
   }
   return true;

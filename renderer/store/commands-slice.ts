@@ -1,4 +1,4 @@
-/** Actions that go to the proxy through the bridge: clear, export, reload. */
+/** Actions that go to the proxy through the bridge: clear, export, reload, demo mode. */
 import type { StateCreator } from 'zustand';
 import type { CommandsSlice, InspectorState, StoreDeps } from './inspector-state.ts';
 
@@ -19,6 +19,10 @@ export function createCommandsSlice(
         deps.bridge.getStatus(),
       ]);
       get().ingest([{ name: 'snapshot', payload: { exchanges, status } }]);
+    },
+    async startDemo() {
+      // The status event follows too; taking the answer makes the badge show at once.
+      get().setStatus(await deps.bridge.startDemo());
     },
   });
 }

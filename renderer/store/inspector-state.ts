@@ -1,6 +1,6 @@
 /**
  * The shape of the inspector's one zustand store, assembled from slices (exchanges, records,
- * selection, filters, ui, status, commands). Types only, so every slice can name the whole
+ * selection, filters, body search, ui, status, commands). Types only, so every slice can name the whole
  * state without importing the others.
  */
 import type { BridgeApi, ProxyStatus } from '../../shared/bridge.ts';
@@ -49,6 +49,23 @@ export interface FiltersSlice {
   resetFilters(): void;
 }
 
+export interface BodySearchState {
+  /** The trimmed query `ids` answer; '' when no search is active. */
+  query: string;
+  /** Ids whose recorded bodies contain `query`, as of the last answer. */
+  ids?: ReadonlySet<string>;
+  /** A search is on its way (the shown result may be for an older query). */
+  pending: boolean;
+  /** Why the last search failed. */
+  error?: string;
+}
+
+export interface BodySearchSlice {
+  bodySearch: BodySearchState;
+  /** Asks the proxy which exchanges have `text` in their bodies; '' clears. */
+  searchBodies(text: string): Promise<void>;
+}
+
 export interface UiSlice {
   view: InspectorView;
   selectedSessionId?: string;
@@ -73,12 +90,15 @@ export interface CommandsSlice {
   exportExchanges(format: 'json' | 'har', ids?: string[]): Promise<string>;
   /** Reloads the list and status from the proxy (after a pause overflowed). */
   resync(): Promise<void>;
+  /** Turns the proxy's demo mode on (the empty state's "Try the demo"). */
+  startDemo(): Promise<void>;
 }
 
 export type InspectorState = ExchangesSlice &
   RecordsSlice &
   SelectionSlice &
   FiltersSlice &
+  BodySearchSlice &
   UiSlice &
   StatusSlice &
   CommandsSlice;

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BridgeApi } from '../../shared/bridge.ts';
+import { createBodySearchSlice } from './body-search-slice.ts';
 import { createCommandsSlice } from './commands-slice.ts';
 import { createExchangesSlice } from './exchanges-slice.ts';
 import { filtersSlice } from './filters-slice.ts';
@@ -31,6 +32,7 @@ export function createInspectorStore(
     ...createRecordsSlice(deps)(...a),
     ...selectionSlice(...a),
     ...filtersSlice(...a),
+    ...createBodySearchSlice(deps)(...a),
     ...uiSlice(...a),
     ...statusSlice(...a),
     ...createCommandsSlice(deps)(...a),

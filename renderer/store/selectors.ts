@@ -7,7 +7,7 @@ import type { ExchangeRecord, ExchangeSummary } from '../../shared/traffic/excha
 import { matchesFilters, modelOptions, type ExchangeFilters } from '../model/exchange-filter.ts';
 import { groupSessions, type SessionView } from '../model/sessions-view.ts';
 import type { ExchangesState } from './exchanges-reducer.ts';
-import type { InspectorState } from './inspector-state.ts';
+import type { BodySearchState, InspectorState } from './inspector-state.ts';
 import type { RecordEntry } from './records-reducer.ts';
 
 function memo<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -44,7 +44,10 @@ const visible = memo(
     exchanges: ExchangesState,
     filters: ExchangeFilters,
     records: Readonly<Record<string, RecordEntry>>,
+    bodySearch: BodySearchState,
   ): string[] => {
+    // The proxy's answer counts only for the text now in the filter.
+    const found = bodySearch.query === filters.text.trim() ? bodySearch.ids : undefined;
     const out: string[] = [];
     for (const id of exchanges.ids) {
       const record = records[id]?.record;
@@ -53,6 +56,7 @@ const visible = memo(
           exchanges.byId[id]!,
           filters,
           record && filters.text ? bodyTextOf(record) : undefined,
+          found?.has(id) ?? false,
         )
       )
         out.push(id);
@@ -63,7 +67,22 @@ const visible = memo(
 
 /** Ids of the rows the list shows, oldest first. */
 export const selectVisibleIds = (s: InspectorState): string[] =>
-  visible(s.exchanges, s.filters, s.records);
+  visible(s.exchanges, s.filters, s.records, s.bodySearch);
+
+const searchKey = memo((exchanges: ExchangesState): string => {
+  let settled = 0;
+  for (const id of exchanges.ids) {
+    const state = exchanges.byId[id]!.state;
+    if (state !== 'pending' && state !== 'streaming') settled++;
+  }
+  return `${exchanges.ids.length}:${settled}`;
+});
+
+/**
+ * Changes when an exchange starts (its request body is new) or ends (its answer is
+ * complete), not on every streamed chunk: when a body search is worth refreshing.
+ */
+export const selectBodySearchKey = (s: InspectorState): string => searchKey(s.exchanges);
 
 const summariesOf = memo((exchanges: ExchangesState): ExchangeSummary[] =>
   exchanges.ids.map((id) => exchanges.byId[id]!),

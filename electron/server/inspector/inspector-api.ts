@@ -2,6 +2,10 @@
  * The inspector's HTTP API under /inspector/api (token already checked by the caller). It is
  * a documented contract that scripts and tests use:
  *   GET    exchanges           → ExchangeSummary[], newest first
+ *   GET    exchanges?q=<text>  → only those whose bodies (the four forms, not headers) contain
+ *                                the text, case-insensitive; X-Search-Complete: false when
+ *                                the search's budget ran out before the oldest ones, with
+ *                                X-Search-Scanned-Exchanges and X-Search-Scanned-Chars
  *   GET    exchanges/:id       → ExchangeRecord (anthropicRequest, openaiRequest,
  *                                openaiResponse, anthropicResponse; streams as {offsetMs, data}[])
  *   DELETE exchanges           → 204, every page gets a fresh snapshot
@@ -12,6 +16,7 @@
  */
 import { Router, type Response } from 'express';
 import type { ProxyStatus } from '../../../shared/bridge.ts';
+import { MAX_SEARCH_QUERY_LENGTH } from '../../../shared/traffic/exchange-search-limits.ts';
 import type { TrafficRecorder } from '../recorder/traffic-recorder.ts';
 import { exportExchanges, isExportFormat } from '../recorder/exchange-export.ts';
 import type { EventsHub } from './inspector-events.ts';
@@ -36,8 +41,28 @@ export function createInspectorApi({
     next();
   });
 
-  api.get('/exchanges', (_req, res) => {
-    res.json(recorder.list());
+  api.get('/exchanges', async (req, res) => {
+    const { q } = req.query as Record<string, unknown>;
+    if (q === undefined) {
+      res.json(recorder.list());
+      return;
+    }
+    if (typeof q !== 'string' || q.length > MAX_SEARCH_QUERY_LENGTH) {
+      sendError(
+        res,
+        400,
+        'invalid_request_error',
+        `q must be one text of at most ${MAX_SEARCH_QUERY_LENGTH} characters.`,
+      );
+      return;
+    }
+    const found = await recorder.search(q);
+    const ids = new Set(found.ids);
+    res
+      .set('X-Search-Complete', String(found.complete))
+      .set('X-Search-Scanned-Exchanges', String(found.scannedExchanges))
+      .set('X-Search-Scanned-Chars', String(found.scannedChars))
+      .json(recorder.list().filter((summary) => ids.has(summary.id)));
   });
 
   api.get('/exchanges/:id', (req, res) => {

@@ -32,6 +32,7 @@ import {
   timedItems,
   type ExchangeEntry,
 } from './exchange-entry.ts';
+import { searchEntries, type ExchangeSearchResult, type SearchLimits } from './exchange-search.ts';
 import { estimateBytes, truncateBody, truncateItemsInPlace } from './size-estimate.ts';
 
 /** The bridge events the recorder produces, plus `cleared` (transports answer it with a fresh snapshot). */
@@ -80,6 +81,11 @@ export interface TrafficRecorder extends ExchangeTap {
   /** The full record, redacted; read-only (it may share unchanged parts with the recorder). */
   get(id: string): ExchangeRecord | undefined;
   clear(): void;
+  /**
+   * Ids whose bodies contain `query` (case-insensitive, redacted as shown), newest first;
+   * scans in short slices between which the proxy runs, within `limits` (exchange-search.ts).
+   */
+  search(query: string, limits?: SearchLimits): Promise<ExchangeSearchResult>;
   subscribe(listener: RecorderListener): () => void;
   stats(): RecorderStats;
   /** Runs the batching step now instead of waiting for the timer (tests, shutdown). */
@@ -350,6 +356,9 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
     get(id: string): ExchangeRecord | undefined {
       const entry = entries.get(id);
       return entry ? fullRecord(entry, entrySecrets(entry, configuredSecrets())) : undefined;
+    },
+    search(query, limits) {
+      return searchEntries([...entries.values()].reverse(), query, configuredSecrets(), limits);
     },
     clear(): void {
       entries.clear();

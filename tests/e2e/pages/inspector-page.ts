@@ -38,6 +38,8 @@ export interface InspectorPage {
   proxyStatus: Locator;
   banner: Locator;
   demoBadge: Locator;
+  /** The empty state's "Try the demo" button. */
+  tryDemo: Locator;
   viewButton(name: 'Traffic' | 'Sessions'): Locator;
   /** Opens a detail tab and waits until it is the selected one. */
   openTab(name: DetailTabName): Promise<void>;
@@ -67,6 +69,7 @@ export function inspectorPage(page: Page): InspectorPage {
     proxyStatus: page.getByTestId('proxy-status'),
     banner: page.getByRole('status').filter({ hasText: 'No upstream configured' }),
     demoBadge: page.getByText('SIMULATED', { exact: true }),
+    tryDemo: page.getByRole('button', { name: /Try the demo/ }),
     viewButton: (name) => page.getByRole('button', { name, exact: true }),
     async openTab(name) {
       await tab(name).click();

@@ -20,6 +20,8 @@ export interface FakeBridge extends BridgeApi {
   records: Map<string, ExchangeRecord>;
   summaries: ExchangeSummary[];
   calls: string[];
+  /** What searchExchanges answers per query (none when absent). */
+  bodyMatches: Map<string, string[]>;
   /** When set, getExchange waits for `release()` before answering. */
   hold: boolean;
   release(): void;
@@ -35,6 +37,7 @@ export function fakeBridge(): FakeBridge {
     records: new Map(),
     summaries: [],
     calls: [],
+    bodyMatches: new Map(),
     hold: false,
     release() {
       waiting.splice(0).forEach((go) => go());
@@ -59,6 +62,14 @@ export function fakeBridge(): FakeBridge {
     async getStatus() {
       bridge.calls.push('getStatus');
       return runningStatus;
+    },
+    async searchExchanges(query) {
+      bridge.calls.push(`searchExchanges ${query}`);
+      return bridge.bodyMatches.get(query) ?? [];
+    },
+    async startDemo() {
+      bridge.calls.push('startDemo');
+      return { ...runningStatus, demo: true };
     },
     // The settings half of the contract is not the inspector store's; reaching it is a bug.
     getSettings: settingsNotFaked,
