@@ -2,20 +2,23 @@
  * Which of the request's tools the simulated upstream "calls", and with what arguments.
  *
  * The calls are real to the client: Claude Code runs whatever tool a model asks for (after
- * its permission prompt for some). So the simulator only ever picks tools whose names look
- * read-only, never anything that writes, edits, runs commands or starts agents; when no
- * tool qualifies it answers with text instead. Arguments are built from each tool's JSON
+ * its permission prompt for some). So the simulator only ever picks tools whose names say
+ * they read (Read, Glob, Grep, read_file, search_code, get_weather, ...) and none that
+ * writes, edits, runs commands, schedules or starts agents; an unknown name does not
+ * qualify. When no tool qualifies it answers with text instead. Arguments are built from each tool's JSON
  * schema (required properties, typed, with plausible values chosen by property name), so
  * the calls are well-formed without knowing the tool.
  */
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 
-/** Names that suggest side effects; such tools are never called by the simulator. */
+/** Names that say the tool only reads. */
+const READING_NAME = /^(read|glob|grep|ls|list|search|find|get|lookup|view|show|describe)/i;
+/** Names that suggest side effects, even after a reading prefix ("read_and_delete"). */
 const UNSAFE_NAME =
-  /write|edit|delete|remove|bash|shell|exec|run|command|kill|notebook|create|update|patch|move|rename|install|commit|push|deploy|send|post|todo|task|agent|exit|plan|mcp__/i;
+  /write|edit|delete|remove|bash|shell|exec|run|command|kill|notebook|create|update|patch|move|rename|install|commit|push|deploy|send|post|todo|task|agent|exit|plan|schedule|mcp__/i;
 
 export function isSafeToSimulate(name: string): boolean {
-  return !UNSAFE_NAME.test(name);
+  return READING_NAME.test(name) && !UNSAFE_NAME.test(name);
 }
 
 /** The function tools the simulator may call, in the request's order. */

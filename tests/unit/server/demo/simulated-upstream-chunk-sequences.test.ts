@@ -209,7 +209,7 @@ describe('simulated upstream streams', () => {
     });
   });
 
-  it('never calls tools that look like they change something', async () => {
+  it('calls only tools whose names say they read, never one that may change something', async () => {
     const risky = [
       tool('Bash', { command: { type: 'string' } }, ['command']),
       tool('Write', { file_path: { type: 'string' }, content: { type: 'string' } }, [
@@ -217,6 +217,9 @@ describe('simulated upstream streams', () => {
         'content',
       ]),
       tool('Edit', { file_path: { type: 'string' } }, ['file_path']),
+      tool('ScheduleWakeup', { delay: { type: 'integer' } }, ['delay']),
+      tool('ReportFindings', { text: { type: 'string' } }, ['text']),
+      tool('read_and_delete', { path: { type: 'string' } }, ['path']),
     ];
     const none = await streamOf({ messages: [USER], tools: risky });
     expect(deltas(none).some((delta) => delta.tool_calls)).toBe(false);
