@@ -12,6 +12,7 @@ import { registerBridgeIpc } from '../../../../electron/app/bridge-ipc.ts';
 import { createSenderGuard } from '../../../../electron/app/sender-guard.ts';
 import type { BridgeApi } from '../../../../shared/bridge.ts';
 import { bridgeMethodNames, invokeChannel } from '../../../../shared/ipc-channels.ts';
+import { MAX_SEARCH_QUERY_LENGTH } from '../../../../shared/traffic/exchange-search-limits.ts';
 import {
   fake,
   FakeBrowserWindow,
@@ -31,6 +32,13 @@ function fakeApi() {
       version: '1',
       demo: false,
       upstreamConfigured: false,
+    })),
+    searchExchanges: vi.fn(async () => ['a']),
+    startDemo: vi.fn(async () => ({
+      state: 'running' as const,
+      version: '1',
+      demo: true,
+      upstreamConfigured: true,
     })),
     getSettings: vi.fn(async () => ({})),
     saveSettings: vi.fn(async () => ({
@@ -150,6 +158,29 @@ describe('bridge IPC handlers', () => {
     expect(api.getExchange).not.toHaveBeenCalled();
     expect(api.exportExchanges).not.toHaveBeenCalled();
     expect(api.listExchanges).not.toHaveBeenCalled();
+  });
+
+  it('passes a search on, refusing a query past the length limit', async () => {
+    const own = eventFrom(window.webContents);
+    await expect(fake.ipcMain.invoke('renderer:search-exchanges', own, 'needle')).resolves.toEqual([
+      'a',
+    ]);
+    expect(api.searchExchanges).toHaveBeenCalledWith('needle');
+    await expect(
+      fake.ipcMain.invoke(
+        'renderer:search-exchanges',
+        own,
+        'x'.repeat(MAX_SEARCH_QUERY_LENGTH + 1),
+      ),
+    ).rejects.toThrow(/invalid arguments/);
+    await expect(fake.ipcMain.invoke('renderer:search-exchanges', own, 42)).rejects.toThrow(
+      /invalid arguments/,
+    );
+    await expect(fake.ipcMain.invoke('renderer:start-demo', own, 'now')).rejects.toThrow(
+      /invalid arguments/,
+    );
+    expect(api.searchExchanges).toHaveBeenCalledOnce();
+    expect(api.startDemo).not.toHaveBeenCalled();
   });
 
   it('passes settings objects on for the settings side to check field by field', async () => {

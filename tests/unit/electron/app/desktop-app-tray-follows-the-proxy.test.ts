@@ -266,6 +266,22 @@ describe('desktop app: tray and proxy', () => {
     expect(answer.errors.map((error) => error.path)).toContain('server.port');
   });
 
+  it('turns demo mode on over IPC: the status says so, the tray too, and sample calls arrive', async () => {
+    const { app, tray } = await launch();
+    const window = FakeBrowserWindow.instances[0]!;
+    const own = {
+      sender: window.webContents,
+      senderFrame: window.webContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    const status = (await fake.ipcMain.invoke('renderer:start-demo', own)) as { demo: boolean };
+    expect(status.demo).toBe(true);
+    await tray.untilLabel('status', /\(demo\)/);
+    await tray.untilLabel('today', /^Today: [1-9]/);
+    expect(app.recorder.list()[0]!.provider).toBe('Simulated (demo)');
+    // The user's settings are untouched: the overlay lives in memory only.
+    expect(app.settings.get().routes.big.provider).toBe('mock');
+  });
+
   it('Copy Claude Code Setup puts the env lines for the running proxy on the clipboard', async () => {
     const { app, tray } = await launch();
     tray.click('copy-setup');

@@ -25,6 +25,8 @@ function exposedBridge() {
       demo: false,
       upstreamConfigured: false,
     })),
+    searchExchanges: vi.fn(async (_query: string) => []),
+    startDemo: vi.fn(async () => ({})),
     getSettings: vi.fn(async () => ({})),
     saveSettings: vi.fn(async (_update: unknown) => ({})),
     testProvider: vi.fn(async (_id: string, _request?: unknown) => ({})),
@@ -90,6 +92,8 @@ describe('IPC bridge (renderer side)', () => {
     await bridge.testProvider('openai');
     await bridge.testProvider('openai', { model: 'm' });
     expect(mocks.saveSettings.mock.calls).toEqual([[{ logLevel: 'warn' }]]);
+    await bridge.searchExchanges('needle');
+    expect(mocks.searchExchanges.mock.calls).toEqual([['needle']]);
     expect(mocks.testProvider.mock.calls).toEqual([['openai'], ['openai', { model: 'm' }]]);
   });
 
