@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, ipcMain, protocol, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
+import { demoRequested } from '../server/demo/demo-mode.ts';
 import { loadProxyConfig } from '../server/proxy-config.ts';
 import { envSettingsFrom, setVariables } from '../server/settings/env-overlay.ts';
 import { appPaths, startDesktopApp } from './desktop-app.ts';
@@ -64,5 +65,6 @@ if (!app.requestSingleInstanceLock()) {
     platform: process.platform,
     startHidden:
       process.argv.includes(HIDDEN_ARG) || app.getLoginItemSettings().wasOpenedAtLogin === true,
+    demo: demoRequested(process.argv, process.env),
   });
 }

@@ -67,6 +67,8 @@ export interface DesktopAppOptions {
   platform: NodeJS.Platform;
   /** Start in the tray without opening the window (launch at login). */
   startHidden: boolean;
+  /** Start in demo mode (`--demo`, DEMO=1), as headless mode does. */
+  demo?: boolean;
   /** Grace for calls in flight when the proxy stops or the app quits (default 2000 ms). */
   closeGraceMs?: number;
 }
@@ -103,7 +105,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     secrets: desktop.secrets,
   });
 
-  // Off until the inspector's "Try the demo"; then every call goes to the simulated upstream.
+  // Off until the inspector's "Try the demo" (or --demo); then every call goes to the
+  // simulated upstream.
   const demo = createDemoMode({
     settings: settings.get,
     sampleCalls: {
@@ -271,6 +274,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
 
   await controller.start();
   notifyIfFailed();
+  if (options.demo) await bridge.api.startDemo();
   if (!options.startHidden) window.show();
   return { settings, controller, recorder, window, tray, actions, shutdown };
 }

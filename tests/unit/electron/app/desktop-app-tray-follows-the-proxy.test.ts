@@ -43,7 +43,10 @@ function fakeLoginItem(): LoginItem {
   return { supported: true, isEnabled: () => enabled, setEnabled: (next) => void (enabled = next) };
 }
 
-async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?: number } = {}) {
+async function launch(
+  port = 0,
+  options: { startHidden?: boolean; closeGraceMs?: number; demo?: boolean } = {},
+) {
   desktop = await startDesktopApp({
     store: memorySettingsStore(
       mockProviderSettings({
@@ -63,6 +66,7 @@ async function launch(port = 0, options: { startHidden?: boolean; closeGraceMs?:
     platform: 'linux',
     startHidden: options.startHidden ?? false,
     closeGraceMs: options.closeGraceMs ?? 2000,
+    ...(options.demo ? { demo: true } : {}),
   });
   return { app: desktop, settings: desktop.settings, tray: FakeTray.instances[0]! };
 }
@@ -280,6 +284,12 @@ describe('desktop app: tray and proxy', () => {
     expect(app.recorder.list()[0]!.provider).toBe('Simulated (demo)');
     // The user's settings are untouched: the overlay lives in memory only.
     expect(app.settings.get().routes.big.provider).toBe('mock');
+  });
+
+  it('starts in demo mode when launched with --demo', async () => {
+    const { app, tray } = await launch(0, { demo: true });
+    expect(app.controller.status()).toMatchObject({ state: 'running', demo: true });
+    expect(tray.item('status').label).toMatch(/\(demo\)$/);
   });
 
   it('Copy Claude Code Setup puts the env lines for the running proxy on the clipboard', async () => {
