@@ -1,12 +1,18 @@
 /**
- * The messages between run-bench.ts and the proxy child (proxy-child.ts), and the parent's
- * side of the conversation: fork the child, wait for it to listen, ask for its stats, stop it.
+ * The benchmark's processes and the messages between them. run-bench.ts (the clients) forks
+ * two children: the proxy (proxy-child.ts), so its CPU and RSS are its own, and the mock
+ * upstream (mock-child.ts), so that neither path enjoys a same-process shortcut: a direct call
+ * crosses one process boundary (client → upstream), a proxied call two, as in real life where
+ * the upstream is never inside the client. Each child says `ready` with its URL, answers
+ * requests one at a time, and exits on `stop` or when its parent goes away.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import type { Regime } from './bench-scenarios.ts';
 
-export type ParentRequest = { type: 'stats' } | { type: 'stop' };
+export type ProxyRequest = { type: 'stats' } | { type: 'stop' };
+export type MockRequest = { type: 'regime'; regime: Regime } | { type: 'stop' };
 
 export interface ChildStats {
   type: 'stats';
@@ -20,7 +26,49 @@ export interface ChildStats {
   recordedApproxBytes: number;
 }
 
-export type ChildReply = { type: 'ready'; url: string } | ChildStats;
+export type ChildReply = { type: 'ready'; url: string } | ChildStats | { type: 'regime-set' };
+
+interface BenchChild {
+  url: string;
+  /** Sends a request and resolves with the first reply of the given type. */
+  ask<T extends ChildReply['type']>(
+    request: ProxyRequest | MockRequest,
+    reply: T,
+  ): Promise<Extract<ChildReply, { type: T }>>;
+  stop(): Promise<void>;
+}
+
+async function forkChild(
+  file: string,
+  env: Record<string, string>,
+  execArgv: string[],
+): Promise<BenchChild> {
+  const child: ChildProcess = fork(join(import.meta.dirname, file), [], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit');
+  const [ready] = (await Promise.race([
+    once(child, 'message'),
+    exited.then(() => [undefined]),
+  ])) as [ChildReply | undefined];
+  if (ready?.type !== 'ready') throw new Error(`${file} exited before it was ready`);
+  return {
+    url: ready.url,
+    async ask(request, reply) {
+      child.send(request);
+      for (;;) {
+        const [message] = (await once(child, 'message')) as [ChildReply];
+        if (message.type === reply) return message as never;
+      }
+    },
+    async stop() {
+      child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
 
 export interface ProxyChild {
   url: string;
@@ -40,35 +88,30 @@ export async function startProxyChild(options: ProxyChildOptions): Promise<Proxy
   const execArgv = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
-  const child: ChildProcess = fork(join(import.meta.dirname, 'proxy-child.ts'), [], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...options.env,
-      BENCH_RECORDER: options.recorder ? 'on' : 'off',
-    },
+  const child = await forkChild(
+    'proxy-child.ts',
+    { ...options.env, BENCH_RECORDER: options.recorder ? 'on' : 'off' },
     execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const exited = once(child, 'exit');
-  const first = (await Promise.race([once(child, 'message'), exited.then(() => [undefined])])) as [
-    ChildReply | undefined,
-  ];
-  const ready = first[0];
-  if (ready?.type !== 'ready') throw new Error('the proxy child exited before it was ready');
-
-  const ask = async (): Promise<ChildStats> => {
-    child.send({ type: 'stats' } satisfies ParentRequest);
-    for (;;) {
-      const [message] = (await once(child, 'message')) as [ChildReply];
-      if (message.type === 'stats') return message;
-    }
-  };
+  );
   return {
-    url: ready.url,
-    stats: ask,
-    stop: async () => {
-      child.send({ type: 'stop' } satisfies ParentRequest);
-      await exited;
-    },
+    url: child.url,
+    stats: () => child.ask({ type: 'stats' }, 'stats'),
+    stop: () => child.stop(),
+  };
+}
+
+export interface MockChild {
+  /** OpenAI-style base URL ending in /v1. */
+  url: string;
+  setRegime(regime: Regime): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startMockChild(): Promise<MockChild> {
+  const child = await forkChild('mock-child.ts', {}, []);
+  return {
+    url: child.url,
+    setRegime: async (regime) => void (await child.ask({ type: 'regime', regime }, 'regime-set')),
+    stop: () => child.stop(),
   };
 }

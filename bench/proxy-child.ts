@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { loadProxyConfig } from '../electron/server/proxy-config.ts';
 import { createTrafficRecorder } from '../electron/server/recorder/traffic-recorder.ts';
 import { startProxyServer } from '../electron/server/start-proxy-server.ts';
-import type { ChildReply, ParentRequest } from './bench-ipc.ts';
+import type { ChildReply, ProxyRequest } from './bench-ipc.ts';
 
 const recorder = process.env.BENCH_RECORDER === 'off' ? undefined : createTrafficRecorder();
 // An empty directory as cwd: a developer's .env must not leak into the benchmark.
@@ -27,7 +27,7 @@ function reply(message: ChildReply): void {
   process.send?.(message);
 }
 
-process.on('message', (message: ParentRequest) => {
+process.on('message', (message: ProxyRequest) => {
   switch (message.type) {
     case 'stats': {
       const cpu = process.cpuUsage();

@@ -4,7 +4,8 @@
  * like a real model, and flat out). Prints Markdown ready for the README.
  *
  * The proxy runs in its own child process (proxy-child.ts) with the traffic recorder on, so
- * its CPU and RSS are measured alone; the mock upstream and the clients share this process.
+ * its CPU and RSS are measured alone; the mock upstream runs in another (bench-ipc.ts says
+ * why), the clients in this one.
  * Direct and proxied batches alternate round by round so drift in the machine's load hits
  * both alike. A flat-out pass with the recorder off follows, to show what recording costs.
  *
@@ -16,15 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { startMockUpstream, type MockUpstream } from '../tests/support/mock-openai-upstream.ts';
 import { runClients, type BenchTarget, type TimedResponse } from './bench-client.ts';
-import { startProxyChild, type ProxyChild } from './bench-ipc.ts';
+import { startMockChild, startProxyChild, type MockChild, type ProxyChild } from './bench-ipc.ts';
 import { flatTable, machineLine, memoryLine, pacedTable, type CellResult } from './bench-report.ts';
 import {
   BENCH_UPSTREAM_MODEL,
   claudeCodeProxyTarget,
   directTarget,
-  mockBehaviourFor,
   proxyTarget,
   type Regime,
 } from './bench-scenarios.ts';
@@ -65,12 +64,12 @@ const PLANS: Record<Regime, CellPlan[]> = {
 const SETTLE_MS = 250;
 
 async function runCell(
-  upstream: MockUpstream,
+  upstream: MockChild,
   proxy: ProxyChild,
   regime: Regime,
   plan: CellPlan,
 ): Promise<CellResult> {
-  upstream.setHandler(mockBehaviourFor(regime));
+  await upstream.setRegime(regime);
   const direct = directTarget(upstream.url, plan.stream);
   const proxied = plan.claudeCodeBody
     ? claudeCodeProxyTarget(proxy.url)
@@ -119,7 +118,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const machine = machineLine();
 
-  const upstream = await startMockUpstream();
+  const upstream = await startMockChild();
   const env = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -154,12 +153,12 @@ async function main(): Promise<void> {
     for (const plan of PLANS.flat) recorderOff.push(await runCell(upstream, bare, 'flat', plan));
     await bare.stop();
   }
-  await upstream.close();
+  await upstream.stop();
 
   const out: string[] = [machine, ''];
   out.push(
     'Proxy in its own process with the traffic recorder on (default limits), LOG_LEVEL=info to /dev/null; ' +
-      'mock upstream and clients (node:http, keep-alive) in the bench process. ' +
+      'mock upstream in a second process, clients (node:http, keep-alive) in a third. ' +
       '"Added" = proxy minus direct at the same percentile; first token = first body read holding text.',
     '',
   );
