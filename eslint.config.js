@@ -9,7 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -20,7 +23,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'react', 'react-dom', '*/electron/*', '*/renderer/*'], message: 'shared/ stays pure: no Node, Electron, React or app imports.' },
+            {
+              group: ['node:*', 'electron', 'react', 'react-dom', '*/electron/*', '*/renderer/*'],
+              message: 'shared/ stays pure: no Node, Electron, React or app imports.',
+            },
           ],
         },
       ],
@@ -29,7 +35,17 @@ export default tseslint.config(
   {
     files: ['electron/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '*/renderer/*'], message: 'server/ runs headless: no Electron or renderer imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', '*/renderer/*'],
+              message: 'server/ runs headless: no Electron or renderer imports.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
