@@ -188,7 +188,7 @@ export function createMessagesRoute(ctx: ProxyContext) {
         await pumpStream({
           call,
           res,
-          upstream: answer.stream,
+          upstream: answer.body,
           state,
           tap,
           pingIntervalMs: config.pingIntervalMs,

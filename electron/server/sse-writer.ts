@@ -1,6 +1,6 @@
 /**
  * Writes Anthropic SSE events to a streaming response: one `res.write` per batch (the
- * events one upstream chunk produced), no buffering, and a wait for `drain` when the client
+ * events the chunks of one upstream read produced), no buffering, and a wait for `drain` when the client
  * reads slower than the upstream writes, which in turn stops pulling from the upstream.
  * Each event goes to the tap by reference (pings are keep-alives, not part of the record).
  */

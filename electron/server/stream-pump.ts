@@ -1,16 +1,16 @@
 /**
  * Moves one streaming call from the upstream to the client as it happens: SSE headers and
- * `message_start` the moment the upstream answered 200, then for every upstream chunk the
- * translated events in one write, a `ping` after a stretch of upstream silence (Claude Code
+ * `message_start` the moment the upstream answered 200, then for every network read of the
+ * upstream body the events its chunks translate to, in one write (a read holds one chunk
+ * when the model is slow, dozens when it is fast; nothing waits beyond the read at hand), a `ping` after a stretch of upstream silence (Claude Code
  * gives up after 300 s without a byte), and at the end either the closing events or, when
  * the upstream failed mid-way, an `error` event and no `message_stop` (the SDK then throws
  * instead of returning a truncated answer as complete). Chunks and events reach the tap by
- * reference. The client going away aborts the upstream through the call's signal (the SDK
- * then ends the iteration); nothing more is written then.
+ * reference. The client going away aborts the upstream through the call's signal (the
+ * reader then ends the iteration); nothing more is written then.
  */
 import type { Response } from 'express';
-import type { Stream } from 'openai/streaming';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
 import {
   failStream,
   finishStream,
@@ -24,11 +24,13 @@ import type { ProxyCall } from './proxy-call.ts';
 import type { Redactor } from './secret-redactor.ts';
 import { SseWriter } from './sse-writer.ts';
 import { describeStreamFailure } from './upstream-failure.ts';
+import { readChunkBatches } from './upstream-sse-reader.ts';
 
 export interface StreamPumpOptions {
   call: ProxyCall;
   res: Response;
-  upstream: Stream<ChatCompletionChunk>;
+  /** The upstream's SSE body, unread. */
+  upstream: ReadableStream<Uint8Array> | null;
   state: StreamState;
   tap: ExchangeTap;
   pingIntervalMs: number;
@@ -47,10 +49,13 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
   }, options.pingIntervalMs);
 
   try {
-    for await (const chunk of upstream) {
+    for await (const chunks of readChunkBatches(upstream, call.signal)) {
       ping.refresh();
-      tap.openaiChunk(call.id, chunk);
-      const events = stepStream(state, chunk);
+      const events: AnthropicStreamEvent[] = [];
+      for (const chunk of chunks) {
+        tap.openaiChunk(call.id, chunk);
+        for (const event of stepStream(state, chunk)) events.push(event);
+      }
       if (
         call.firstChunkMs === undefined &&
         events.some((event) => event.type === 'content_block_delta')

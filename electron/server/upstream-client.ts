@@ -12,6 +12,9 @@
  * The transport under that capture is the global `fetch`, or the one the caller gives
  * (demo mode's, which answers its simulated upstream in process; see demo/demo-mode.ts).
  *
+ * A stream's body is handed back unread: upstream-sse-reader.ts reads it, a batch of chunks
+ * per network read, which the SDK's chunk-at-a-time `Stream` cannot do.
+ *
  * Retries (MAX_RETRIES) are the SDK's: only before a response arrived, never once a stream
  * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; Node's
  * fetch also gives up after 300 s without a byte of body, which matches Claude Code's own
@@ -19,10 +22,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
-import type { Stream } from 'openai/streaming';
 import type {
   ChatCompletion,
-  ChatCompletionChunk,
   ChatCompletionCreateParams,
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
@@ -126,7 +127,8 @@ export function upstreamRequestHeaders(
 export type UpstreamAnswer =
   | {
       kind: 'stream';
-      stream: Stream<ChatCompletionChunk>;
+      /** The SSE body, read with readChunkBatches (upstream-sse-reader.ts), not the SDK. */
+      body: ReadableStream<Uint8Array> | null;
       status: number;
       headers: Record<string, string>;
     }
@@ -163,12 +165,12 @@ export function callChatCompletions(
   return errorCaptures.run(capture, async (): Promise<UpstreamAnswer> => {
     try {
       if (body.stream === true) {
-        const { data, response } = await client.chat.completions
-          .create(body, { signal })
-          .withResponse();
+        // The SDK still makes the request (retries, timeout, error statuses); the body is
+        // left unread for the pump.
+        const response = await client.chat.completions.create(body, { signal }).asResponse();
         return {
           kind: 'stream',
-          stream: data,
+          body: response.body,
           status: response.status,
           headers: headersRecord(response.headers),
         };

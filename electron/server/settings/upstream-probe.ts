@@ -12,6 +12,7 @@ import type { AnthropicMessagesRequest } from '../../../shared/translate/anthrop
 import { translateRequest } from '../../../shared/translate/request-translator.ts';
 import { callChatCompletions, type UpstreamClients } from '../upstream-client.ts';
 import { describeMalformedCompletion, describeUpstreamFailure } from '../upstream-failure.ts';
+import { readChunkBatches } from '../upstream-sse-reader.ts';
 import { planForProvider } from './upstream-plan.ts';
 
 export interface ProbeContext {
@@ -51,7 +52,7 @@ export async function runProbe(
     const answer = await callChatCompletions(ctx.clients.clientFor(plan.target), body, signal);
     if (answer.kind === 'stream') {
       const chunks: ChatCompletionChunk[] = [];
-      for await (const chunk of answer.stream) chunks.push(chunk);
+      for await (const batch of readChunkBatches(answer.body, signal)) chunks.push(...batch);
       return { ms: elapsed(), status: answer.status, chunks };
     }
     const malformed = describeMalformedCompletion(answer.body, upstreamUrl);
