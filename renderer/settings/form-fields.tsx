@@ -67,6 +67,7 @@ export function TextField({
       {({ id, locked, invalid }) => (
         <input
           id={id}
+          className="input"
           type={type ?? 'text'}
           value={value}
           placeholder={placeholder}
@@ -115,6 +116,7 @@ export function NumberField({
       {({ id, locked, invalid }) => (
         <input
           id={id}
+          className="input"
           type="number"
           inputMode="numeric"
           value={shown}
@@ -160,6 +162,7 @@ export function SelectField<T extends string>({
       {({ id, locked, invalid }) => (
         <select
           id={id}
+          className="select"
           value={value}
           disabled={readOnly || locked}
           aria-invalid={invalid}
@@ -201,6 +204,7 @@ export function ListField({ label, path, value, onChange, readOnly, hint }: List
       {({ id, invalid }) => (
         <input
           id={id}
+          className="input"
           value={shown}
           readOnly={readOnly}
           aria-invalid={invalid}

@@ -37,7 +37,11 @@ export function KeyValueEditor({ label, path, value, onChange, readOnly }: KeyVa
         />
       ))}
       {!readOnly && (
-        <button type="button" onClick={() => setRows([...rows, ['', '']])}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setRows([...rows, ['', '']])}
+        >
           Add header
         </button>
       )}
@@ -60,6 +64,7 @@ function KeyValueRow({ path, name, text, readOnly, onChange, onRemove }: KeyValu
   return (
     <div className="settings-kv-row">
       <input
+        className="input input-small mono"
         aria-label="Header name"
         value={name}
         readOnly={readOnly}
@@ -67,13 +72,19 @@ function KeyValueRow({ path, name, text, readOnly, onChange, onRemove }: KeyValu
         onChange={(e) => onChange([e.target.value, text])}
       />
       <input
+        className="input input-small mono"
         aria-label="Header value"
         value={text}
         readOnly={readOnly}
         onChange={(e) => onChange([name, e.target.value])}
       />
       {!readOnly && (
-        <button type="button" aria-label={`Remove header ${name}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Remove header ${name}`}
+          onClick={onRemove}
+        >
           ×
         </button>
       )}

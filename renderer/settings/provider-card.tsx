@@ -53,12 +53,12 @@ export function ProviderCard({
     >
       <header className="settings-card-header">
         <h3>
-          {provider.name} <span className="settings-muted">({provider.id})</span>
+          {provider.name} <span className="settings-id">({provider.id})</span>
         </h3>
         {readOnly ? (
           <span className="settings-env-note">Defined by the environment ({lockedBy})</span>
         ) : (
-          <button type="button" className="settings-danger" onClick={onRemove}>
+          <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
             Remove
           </button>
         )}

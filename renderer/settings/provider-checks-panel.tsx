@@ -38,9 +38,10 @@ export function ProviderChecksPanel({
   return (
     <div className="settings-checks">
       <div className="settings-checks-bar">
-        <label>
+        <label className="settings-inline">
           Model
           <input
+            className="input input-small"
             value={model}
             list={modelListId}
             placeholder={defaultModel || 'model id'}
@@ -49,6 +50,7 @@ export function ProviderChecksPanel({
         </label>
         <button
           type="button"
+          className="btn btn-small"
           disabled={test?.running}
           onClick={() => void testProvider(providerId, chosen || undefined)}
         >
@@ -56,6 +58,7 @@ export function ProviderChecksPanel({
         </button>
         <button
           type="button"
+          className="btn btn-small"
           disabled={check?.running || !chosen}
           onClick={() => void checkCapabilities(providerId, chosen)}
         >
@@ -97,15 +100,25 @@ export function ProviderChecksPanel({
           <caption>
             {check.result.model} on {check.result.provider}
           </caption>
+          <thead>
+            <tr>
+              <th scope="col">Capability</th>
+              <th scope="col">Works</th>
+              <th scope="col">Detail</th>
+              <th scope="col" className="num">
+                Time
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {CAPABILITIES.map((capability) => {
               const result = check.result?.results.find((r) => r.capability === capability);
               return (
-                <tr key={capability} className={result ? `outcome-${result.outcome}` : undefined}>
+                <tr key={capability} className={`outcome-${result ? result.outcome : 'none'}`}>
                   <th scope="row">{CAPABILITY_LABELS[capability]}</th>
                   <td>{result ? OUTCOME_TEXT[result.outcome] : '—'}</td>
                   <td>{result?.detail}</td>
-                  <td>{result ? `${result.ms} ms` : ''}</td>
+                  <td className="num">{result ? `${result.ms} ms` : ''}</td>
                 </tr>
               );
             })}

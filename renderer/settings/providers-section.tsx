@@ -23,31 +23,40 @@ export function ProvidersSection() {
 
   return (
     <section className="settings-section" aria-labelledby="settings-providers-title">
-      <h2 id="settings-providers-title">Providers</h2>
-      <div className="settings-add-row">
-        <label>
-          Preset
-          <select
-            value={preset}
-            onChange={(e) => setPreset(e.target.value as ProviderPresetId)}
-            aria-label="Preset for the new provider"
+      <header className="settings-section-header">
+        <div>
+          <h2 id="settings-providers-title">Providers</h2>
+          <p className="settings-section-intro">
+            OpenAI-compatible endpoints the proxy can call; keys stay in the proxy.
+          </p>
+        </div>
+        <div className="settings-add-row">
+          <label className="settings-inline">
+            Preset
+            <select
+              className="select"
+              value={preset}
+              onChange={(e) => setPreset(e.target.value as ProviderPresetId)}
+              aria-label="Preset for the new provider"
+            >
+              {PROVIDER_PRESET_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {PRESETS[id].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              edit((d) => void d.providers.push(newProviderFromPreset(preset, d.providers)))
+            }
           >
-            {PROVIDER_PRESET_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PRESETS[id].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={() =>
-            edit((d) => void d.providers.push(newProviderFromPreset(preset, d.providers)))
-          }
-        >
-          Add provider
-        </button>
-      </div>
+            Add provider
+          </button>
+        </div>
+      </header>
       {draft.providers.length === 0 && (
         <p className="settings-muted">No providers yet: add one from a preset.</p>
       )}

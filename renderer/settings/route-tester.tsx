@@ -43,9 +43,10 @@ export function RouteTester({ bridge }: { bridge: Pick<SettingsBridge, 'testRout
     <div className="settings-route-tester" aria-label="Which route?">
       <h3>Which route?</h3>
       <div className="settings-add-row">
-        <label>
+        <label className="settings-inline">
           Requested model
           <input
+            className="input input-small mono"
             value={facts.model}
             onChange={(e) =>
               setFacts({
@@ -74,9 +75,10 @@ export function RouteTester({ bridge }: { bridge: Pick<SettingsBridge, 'testRout
           />
           Background
         </label>
-        <label>
+        <label className="settings-inline">
           Input tokens
           <input
+            className="input input-small settings-tokens-input"
             type="number"
             min={0}
             value={facts.estimatedInputTokens}
@@ -85,7 +87,12 @@ export function RouteTester({ bridge }: { bridge: Pick<SettingsBridge, 'testRout
             }
           />
         </label>
-        <button type="button" onClick={() => void run()} disabled={!routes}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void run()}
+          disabled={!routes}
+        >
           Which route?
         </button>
       </div>

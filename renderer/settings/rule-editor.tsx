@@ -97,12 +97,20 @@ export function RuleEditor({ index, rule, onChange }: RuleEditorProps) {
             value={rule.fallback}
             onChange={(v) => onChange((r) => void (r.fallback = v))}
           />
-          <button type="button" onClick={() => onChange((r) => void delete r.fallback)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => onChange((r) => void delete r.fallback)}
+          >
             Remove fallback
           </button>
         </>
       ) : (
-        <button type="button" onClick={() => onChange((r) => void (r.fallback = { ...r.target }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange((r) => void (r.fallback = { ...r.target }))}
+        >
           Add fallback
         </button>
       )}

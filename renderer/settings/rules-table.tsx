@@ -32,7 +32,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
 
   return (
     <div className="settings-rules">
-      <table>
+      <table className="settings-table">
         <thead>
           <tr>
             <th>#</th>
@@ -63,7 +63,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                   className={`${rule.enabled ? '' : 'settings-rule--off'}${hasError(index) ? ' settings-rule--invalid' : ''}`}
                   data-rule-id={rule.id}
                 >
-                  <td>{index + 1}</td>
+                  <td className="settings-rule-index">{index + 1}</td>
                   <td>
                     <input
                       type="checkbox"
@@ -74,13 +74,14 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                       }
                     />
                   </td>
-                  <td>{rule.name}</td>
+                  <td className="settings-rule-name">{rule.name}</td>
                   <td>{describeConditions(rule.when)}</td>
                   <td>{describeTarget(rule.target, providerName)}</td>
                   <td>{rule.fallback ? describeTarget(rule.fallback, providerName) : '—'}</td>
                   <td className="settings-row-actions">
                     <button
                       type="button"
+                      className="btn btn-small"
                       aria-label={`Move ${rule.name} up`}
                       disabled={index === 0}
                       onClick={() => move(index, -1)}
@@ -89,6 +90,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                     </button>
                     <button
                       type="button"
+                      className="btn btn-small"
                       aria-label={`Move ${rule.name} down`}
                       disabled={index === rules.length - 1}
                       onClick={() => move(index, 1)}
@@ -97,6 +99,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                     </button>
                     <button
                       type="button"
+                      className="btn btn-small"
                       aria-expanded={expanded}
                       onClick={() => setOpen(open === rule.id ? undefined : rule.id)}
                     >
@@ -104,7 +107,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                     </button>
                     <button
                       type="button"
-                      className="settings-danger"
+                      className="btn btn-small btn-danger"
                       aria-label={`Delete ${rule.name}`}
                       onClick={() => edit((d) => void d.routes.rules.splice(index, 1))}
                     >
@@ -113,7 +116,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
                   </td>
                 </tr>
                 {expanded && (
-                  <tr>
+                  <tr className="settings-rule-editor-row">
                     <td colSpan={7}>
                       <RuleEditor
                         index={index}
@@ -130,6 +133,7 @@ export function RulesTable({ rules, errorPaths }: RulesTableProps) {
       </table>
       <button
         type="button"
+        className="btn settings-add-rule"
         onClick={() =>
           edit((d) => {
             const rule = newRule(d.routes.rules, d.routes.big);

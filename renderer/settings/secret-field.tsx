@@ -46,6 +46,7 @@ export function SecretField({
         <span className="settings-secret-row">
           <input
             id={id}
+            className="input"
             type="password"
             autoComplete="new-password"
             autoFocus
@@ -53,23 +54,33 @@ export function SecretField({
             aria-invalid={error !== undefined}
             onChange={(event) => onChange({ ...kept, replace: event.target.value })}
           />
-          <button type="button" onClick={() => onChange(kept)}>
+          <button type="button" className="btn btn-small" onClick={() => onChange(kept)}>
             Cancel
           </button>
         </span>
       ) : (
         <span className="settings-secret-row" id={id}>
-          <span className="settings-secret-state" data-testid="secret-state">
+          <span
+            className={`settings-secret-state settings-secret-state--${value.set ? 'set' : 'unset'}`}
+            data-testid="secret-state"
+          >
             {describe(value)}
-            {!value.set && emptyHint ? ` — ${emptyHint}` : ''}
           </span>
           {locked === undefined && (
             <>
-              <button type="button" onClick={() => onChange({ ...value, replace: '' })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => onChange({ ...value, replace: '' })}
+              >
                 {value.set ? 'Replace' : 'Set key'}
               </button>
               {value.set && (
-                <button type="button" onClick={() => onChange({ set: false })}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onChange({ set: false })}
+                >
                   Remove
                 </button>
               )}
@@ -77,6 +88,7 @@ export function SecretField({
           )}
         </span>
       )}
+      {!value.set && !replacing && emptyHint && <span className="settings-hint">{emptyHint}</span>}
       {locked !== undefined && (
         <span className="settings-env-note">Set by the environment ({locked})</span>
       )}

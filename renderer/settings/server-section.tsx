@@ -22,7 +22,14 @@ export function ServerSection() {
 
   return (
     <section className="settings-section" aria-labelledby="settings-server-title">
-      <h2 id="settings-server-title">Server</h2>
+      <header className="settings-section-header">
+        <div>
+          <h2 id="settings-server-title">Server</h2>
+          <p className="settings-section-intro">
+            Where the proxy listens and the key its clients must send.
+          </p>
+        </div>
+      </header>
       <div className="settings-grid">
         <TextField
           label="Host"
@@ -52,18 +59,24 @@ export function ServerSection() {
       </div>
       <div className="settings-env-lines">
         <h3>Use with Claude Code</h3>
-        <pre data-testid="claude-code-env">{lines}</pre>
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard.writeText(`${lines}\n`).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
+        <p className="settings-section-intro">
+          Export these in the shell that runs <code>claude</code>.
+        </p>
+        <div className="settings-env-block">
+          <pre data-testid="claude-code-env">{lines}</pre>
+          <button
+            type="button"
+            className="btn btn-small settings-copy"
+            onClick={() => {
+              void navigator.clipboard.writeText(`${lines}\n`).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
+            }}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </div>
       </div>
     </section>
   );
@@ -76,7 +89,14 @@ export function InspectorSection() {
   if (!inspector || !logLevel) return null;
   return (
     <section className="settings-section" aria-labelledby="settings-inspector-title">
-      <h2 id="settings-inspector-title">Inspector and logs</h2>
+      <header className="settings-section-header">
+        <div>
+          <h2 id="settings-inspector-title">Inspector and logs</h2>
+          <p className="settings-section-intro">
+            How many calls the inspector keeps in memory, and how much the proxy logs.
+          </p>
+        </div>
+      </header>
       <div className="settings-grid">
         <CheckboxField
           label="Record calls"

@@ -72,7 +72,7 @@ export function SettingsView({ bridge }: { bridge: SettingsBridge }) {
         <p className="settings-error" role="alert">
           Could not load the settings: {state.loadError}
         </p>
-        <button type="button" onClick={() => void state.load()}>
+        <button type="button" className="btn" onClick={() => void state.load()}>
           Try again
         </button>
       </div>
@@ -87,23 +87,39 @@ export function SettingsView({ bridge }: { bridge: SettingsBridge }) {
       <FieldContext.Provider value={fieldContext}>
         {/* Not a <form>: Enter in the route tester or a check's model box must not save. */}
         <div className="settings-view" role="region" aria-label="Settings">
-          <div className="settings-toolbar" role="toolbar">
+          <div
+            className={`settings-toolbar${dirty ? ' settings-toolbar--dirty' : ''}`}
+            role="toolbar"
+          >
+            <span className="settings-title">Settings</span>
+            <span
+              className={`settings-status${dirty ? ' settings-status--dirty' : ''}`}
+              aria-live="polite"
+            >
+              {dirty ? 'Unsaved changes' : 'All changes saved'}
+              {errors.length > 0 && (
+                <span className="settings-status-errors">
+                  {` · ${errors.length} field${errors.length === 1 ? '' : 's'} to fix`}
+                </span>
+              )}
+            </span>
+            <span className="settings-toolbar-spacer" />
             <button
               type="button"
-              className="settings-primary"
+              className="btn"
+              disabled={!dirty || state.saving}
+              onClick={state.revert}
+            >
+              Revert
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
               disabled={!dirty || state.saving}
               onClick={() => void state.save()}
             >
               {state.saving ? 'Saving…' : 'Save'}
             </button>
-            <button type="button" disabled={!dirty || state.saving} onClick={state.revert}>
-              Revert
-            </button>
-            <span className="settings-status" aria-live="polite">
-              {dirty ? 'Unsaved changes' : 'All changes saved'}
-              {errors.length > 0 &&
-                ` · ${errors.length} field${errors.length === 1 ? '' : 's'} to fix`}
-            </span>
           </div>
           {state.snapshot.storage.message && (
             <p className="settings-banner settings-banner--warn">
