@@ -8,7 +8,7 @@
  * every `batchMs` (default 75 ms) while something changed: it pushes
  * exchange-started / exchange-updated (the new chunks and events since the last push) /
  * exchange-completed to the subscribers, redacted; it sizes newly completed exchanges
- * (a structural estimate, once; see size-estimate.ts), truncates huge bodies in the record,
+ * (the heap their records retain, estimated once; see size-estimate.ts), truncates huge bodies in the record,
  * and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`. In-flight
  * exchanges are never evicted and are not counted in the byte budget until they complete;
  * a stream past `maxStreamItems` items stops growing its record (the count of dropped items
@@ -49,7 +49,10 @@ export type RecorderListener = (...args: RecorderEventArgs) => void;
 export interface TrafficRecorderOptions {
   /** Most exchanges kept (default 1000). */
   maxExchanges?: number;
-  /** Approximate byte budget of all completed records (default 200 MB). */
+  /**
+   * Byte budget of all completed records, as the JS heap they retain (default 100 MB, as the
+   * settings' inspector.maxMemoryMb default).
+   */
   maxBytes?: number;
   /** A single body (or one stream list) larger than this is truncated in the record (default 5 MB). */
   maxBodyBytes?: number;
@@ -68,7 +71,7 @@ export interface TrafficRecorderOptions {
 export interface RecorderStats {
   exchanges: number;
   inFlight: number;
-  /** Estimated bytes of the completed records (in-flight ones are not counted yet). */
+  /** Estimated heap bytes of the completed records (in-flight ones are not counted yet). */
   approxBytes: number;
   evictedTotal: number;
   /** Open subscriptions (one per open inspector transport). */
@@ -96,11 +99,19 @@ export interface TrafficRecorder extends ExchangeTap {
 
 export const RECORDER_DEFAULTS = {
   maxExchanges: 1000,
-  maxBytes: 200 * 1024 * 1024,
+  maxBytes: 100 * 1024 * 1024,
   maxBodyBytes: 5 * 1024 * 1024,
   maxStreamItems: 50_000,
   batchMs: 75,
 } as const;
+
+/**
+ * What an exchange costs beyond what size() walks: the entry, its marks, the start and
+ * upstream wrappers, its slot in the map. Calibrated so that a tiny call's estimate matches
+ * the heap it retains (tests/unit/recorder/measure-recorder-heap.ts); the walk's small
+ * overcounts (slack of objects the proxy built) pay for part of it.
+ */
+const ENTRY_BYTES = 200;
 
 export function createTrafficRecorder(options: TrafficRecorderOptions = {}): TrafficRecorder {
   const maxExchanges = options.maxExchanges ?? RECORDER_DEFAULTS.maxExchanges;
@@ -166,19 +177,29 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
   }
 
   function size(entry: ExchangeEntry): void {
+    // Long strings the translated request shares with the client's are counted once.
+    const seen = new Set<string>();
     let bytes =
-      512 +
+      ENTRY_BYTES +
+      estimateBytes(entry.start.path) +
       estimateBytes(entry.start.clientHeaders) +
-      8 * (entry.chunkOffsets.length + entry.eventOffsets.length);
-    const request = truncateBody(entry.start.anthropicRequest, maxBodyBytes);
+      estimateBytes(entry.route) +
+      estimateBytes(entry.end);
+    const request = truncateBody(entry.start.anthropicRequest, maxBodyBytes, seen);
     // The start object belongs to the proxy: replace it, never mutate it.
-    if (request.truncated) entry.start = { ...entry.start, anthropicRequest: request.value };
+    if (request.truncated) {
+      entry.start = { ...entry.start, anthropicRequest: request.value };
+      seen.clear(); // the record no longer holds the request's long strings
+    }
     bytes += request.bytes;
     if (entry.upstream) {
-      const body = truncateBody(entry.upstream.body, maxBodyBytes);
+      const body = truncateBody(entry.upstream.body, maxBodyBytes, seen);
       if (body.truncated) entry.upstream = { ...entry.upstream, body: body.value };
       bytes +=
-        body.bytes + estimateBytes(entry.upstream.headers) + estimateBytes(entry.upstream.notes);
+        body.bytes +
+        estimateBytes(entry.upstream.headers) +
+        estimateBytes(entry.upstream.notes) +
+        estimateBytes(entry.upstream.url);
     }
     if (entry.hasOpenaiBody) {
       const body = truncateBody(entry.openaiBody, maxBodyBytes);
@@ -192,18 +213,11 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
       bytes += body.bytes;
       entry.truncated ||= body.truncated;
     }
-    const chunks = truncateItemsInPlace(
-      entry.chunks,
-      entry.chunkOffsets,
-      maxBodyBytes,
-      estimateBytes(entry.chunks),
-    );
-    const events = truncateItemsInPlace(
-      entry.events,
-      entry.eventOffsets,
-      maxBodyBytes,
-      estimateBytes(entry.events),
-    );
+    const chunks = truncateItemsInPlace(entry.chunks, entry.chunkOffsets, maxBodyBytes);
+    // The translator's events hold the chunks' strings and its own literals (size-estimate.ts).
+    const events = truncateItemsInPlace(entry.events, entry.eventOffsets, maxBodyBytes, {
+      stringsShared: entry.chunks.length > 0,
+    });
     bytes += chunks.bytes + events.bytes;
     bytes += estimateBytes(entry.responseHeaders) + estimateBytes(entry.upstreamResponseHeaders);
     entry.truncated ||= request.truncated || chunks.truncated || events.truncated;
