@@ -36,7 +36,7 @@ export function defaultSettings(options: { envProvider?: boolean } = {}): Settin
       small: { provider, model: DEFAULT_SMALL_MODEL },
       rules: [],
     },
-    inspector: { enabled: true, maxExchanges: 1000, maxMemoryMb: 256 },
+    inspector: { enabled: true, maxExchanges: 1000, maxMemoryMb: 100 },
     logLevel: 'info',
   };
 }

@@ -128,9 +128,14 @@ export const serverSettingsSchema = z.object({
 export const inspectorSettingsSchema = z.object({
   /** Record calls at all. */
   enabled: z.boolean(),
-  /** Exchanges kept in memory; the oldest are evicted first. */
+  /** Exchanges kept in memory; the oldest are evicted first (default 1,000). */
   maxExchanges: z.number().int().min(1).max(100_000),
-  /** Memory budget of the recorder, in MB. */
+  /**
+   * Memory budget of the recorder, in MB of JS heap its records retain (default 100, the
+   * recorder's own default too): the oldest exchanges are evicted first past it. The recorder
+   * prices records as V8 lays them out (traffic recorder's size-estimate.ts), so the process
+   * grows by about this much, plus the GC's headroom, once the budget is full.
+   */
   maxMemoryMb: z.number().int().min(8).max(8192),
 });
 
