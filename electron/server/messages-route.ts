@@ -178,6 +178,16 @@ export function createMessagesRoute(ctx: ProxyContext) {
     call.upstreamRequestId = answer.headers['x-request-id'] ?? answer.headers['x-generation-id'];
     tap.upstreamResponseHeaders(call.id, answer.status, answer.headers);
 
+    if (answer.kind === 'stream' && /^text\/html\b/i.test(answer.headers['content-type'] ?? '')) {
+      // A web page where a stream should be (a captive portal, a base URL that points at a
+      // website): say so before any event, as for a JSON call, instead of an empty stream.
+      const page = await new Response(answer.body).text();
+      tap.openaiResponse(call.id, page);
+      const malformed = describeMalformedCompletion(page, plan.publicUrl)!;
+      call.fail({ ...malformed, message: ctx.redact(malformed.message) });
+      return;
+    }
+
     if (answer.kind === 'stream') {
       const state = createStreamState({
         requestedModel: request.model,
@@ -192,6 +202,7 @@ export function createMessagesRoute(ctx: ProxyContext) {
           state,
           tap,
           pingIntervalMs: config.pingIntervalMs,
+          idleTimeoutMs: config.streamIdleTimeoutMs,
           redact: ctx.redact,
         }),
       );

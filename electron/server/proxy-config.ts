@@ -9,11 +9,16 @@
  * only before any response arrived, so a retry never repeats bytes already streamed to the
  * client. One quick retry absorbs a dropped connection; more would stack on top of Claude
  * Code's own retries (up to 10 with backoff) and delay the error the user needs to see.
+ *
+ * STREAM_IDLE_TIMEOUT_MS (default 120 s) abandons a started stream whose upstream has sent
+ * nothing for that long: pings keep the client's connection open meanwhile, so without it
+ * a hung upstream would hold the client until Node's fetch gives up after 300 s of silence.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS } from './upstream-silence.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -78,6 +83,12 @@ const envSchema = z.object({
   CLIENT_API_KEY: optionalText,
   INSPECTOR_TOKEN: optionalText,
   PING_INTERVAL_MS: integer('PING_INTERVAL_MS', 15_000, 10, 300_000),
+  STREAM_IDLE_TIMEOUT_MS: integer(
+    'STREAM_IDLE_TIMEOUT_MS',
+    DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+    10,
+    3_600_000,
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -102,6 +113,8 @@ export interface ProxyConfig {
   inspectorToken?: string;
   /** Silence on the upstream after which a `ping` event keeps the client's stream alive. */
   pingIntervalMs: number;
+  /** Upstream silence inside a started stream after which it is abandoned with an `error` event. */
+  streamIdleTimeoutMs: number;
 }
 
 export class ProxyConfigError extends Error {
@@ -139,6 +152,7 @@ export function loadProxyConfig(
     apiTimeoutMs: v.API_TIMEOUT_MS,
     maxRetries: v.MAX_RETRIES,
     pingIntervalMs: v.PING_INTERVAL_MS,
+    streamIdleTimeoutMs: v.STREAM_IDLE_TIMEOUT_MS,
   };
   if (v.OPENAI_API_KEY) config.openaiApiKey = v.OPENAI_API_KEY;
   if (v.BIG_MODEL_NAME) config.bigModel = v.BIG_MODEL_NAME;

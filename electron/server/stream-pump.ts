@@ -7,7 +7,9 @@
  * the upstream failed mid-way, an `error` event and no `message_stop` (the SDK then throws
  * instead of returning a truncated answer as complete). Chunks and events reach the tap by
  * reference. The client going away aborts the upstream through the call's signal (the
- * reader then ends the iteration); nothing more is written then.
+ * reader then ends the iteration); nothing more is written then. An upstream silent for
+ * longer than STREAM_IDLE_TIMEOUT_MS is cancelled the same way and reported as an `error`
+ * event (upstream-silence.ts).
  */
 import type { Response } from 'express';
 import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
@@ -24,6 +26,7 @@ import type { ProxyCall } from './proxy-call.ts';
 import type { Redactor } from './secret-redactor.ts';
 import { SseWriter } from './sse-writer.ts';
 import { describeStreamFailure } from './upstream-failure.ts';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, watchUpstreamSilence } from './upstream-silence.ts';
 import { readChunkBatches } from './upstream-sse-reader.ts';
 
 export interface StreamPumpOptions {
@@ -34,6 +37,8 @@ export interface StreamPumpOptions {
   state: StreamState;
   tap: ExchangeTap;
   pingIntervalMs: number;
+  /** Upstream silence after which the stream is abandoned with an `error` event (default 120 s). */
+  idleTimeoutMs?: number;
   redact: Redactor;
 }
 
@@ -48,9 +53,12 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
     ping.refresh();
   }, options.pingIntervalMs);
 
+  const silence = watchUpstreamSilence(options.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS);
   try {
-    for await (const chunks of readChunkBatches(upstream, call.signal)) {
+    const reading = AbortSignal.any([call.signal, silence.signal]);
+    for await (const chunks of readChunkBatches(upstream, reading)) {
       ping.refresh();
+      silence.heard();
       const events: AnthropicStreamEvent[] = [];
       for (const chunk of chunks) {
         tap.openaiChunk(call.id, chunk);
@@ -62,9 +70,12 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
       ) {
         call.markFirstChunk();
       }
-      await writer.write(events);
+      const written = writer.write(events);
+      if (written) await silence.pauseDuring(written);
       if (call.clientGone) break;
     }
+    // The reader ends quietly when its signal aborts; silence is a failure to report.
+    if (silence.signal.aborted && !call.clientGone) throw silence.signal.reason;
     if (!call.clientGone) await writer.write(finishStream(state));
   } catch (thrown) {
     if (!call.clientGone) {
@@ -75,6 +86,7 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
     }
   } finally {
     clearTimeout(ping);
+    silence.stop();
   }
 
   const result = streamResult(state);

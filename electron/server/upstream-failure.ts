@@ -2,8 +2,8 @@
  * Turns what the openai SDK throws into the Anthropic error to send, keeping the upstream's
  * wording: HTTP errors by status (with the raw body captured by upstream-client.ts),
  * connection failures as 502 naming the upstream URL (never its credentials), timeouts as
- * 504, and failures inside a started stream (OpenRouter's `error` chunk, a cut connection)
- * as the type for an `error` event.
+ * 504, and failures inside a started stream (OpenRouter's `error` chunk, a cut connection,
+ * an upstream silent past STREAM_IDLE_TIMEOUT_MS) as the type for an `error` event.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import {
@@ -17,6 +17,7 @@ import {
   upstreamErrorMessage,
 } from '../../shared/errors/upstream-error-message.ts';
 import { headersRecord, UpstreamCallError } from './upstream-client.ts';
+import { UpstreamSilenceError } from './upstream-silence.ts';
 
 export type UpstreamFailure =
   | { kind: 'aborted' }
@@ -103,6 +104,9 @@ export function describeUpstreamFailure(
 
 /** The `error` event for a failure after the stream started. */
 export function describeStreamFailure(thrown: unknown): MappedError {
+  if (thrown instanceof UpstreamSilenceError) {
+    return { status: 504, type: 'timeout_error', message: thrown.message };
+  }
   if (thrown instanceof APIError && thrown.status === undefined && thrown.error !== undefined) {
     // An error object inside a 200 stream (OpenRouter: `{error:{code,message}}`).
     const message = upstreamErrorMessage(undefined, thrown.error);

@@ -24,6 +24,7 @@ describe('loadProxyConfig', () => {
       apiTimeoutMs: 600_000,
       maxRetries: 1,
       pingIntervalMs: 15_000,
+      streamIdleTimeoutMs: 120_000,
     });
   });
 
@@ -43,6 +44,7 @@ describe('loadProxyConfig', () => {
         CLIENT_API_KEY: 'client',
         INSPECTOR_TOKEN: 'inspect',
         PING_INTERVAL_MS: '500',
+        STREAM_IDLE_TIMEOUT_MS: '30000',
       },
       emptyDir(),
     );
@@ -61,6 +63,7 @@ describe('loadProxyConfig', () => {
       clientApiKey: 'client',
       inspectorToken: 'inspect',
       pingIntervalMs: 500,
+      streamIdleTimeoutMs: 30_000,
     });
   });
 
