@@ -59,7 +59,10 @@ export type EnvOverrides = Record<string, string>;
 export interface SettingsStorageInfo {
   /** Where the settings live, e.g. the JSON file path. */
   location: string;
-  /** False when saving would overwrite a file that could not be read. */
+  /**
+   * False when a save would not be kept: the stored settings could not be read (and are left
+   * untouched) or cannot be written. Changes then apply until the proxy stops.
+   */
   writable: boolean;
   /** Why the stored settings were not used, or other news for the user. */
   message?: string;

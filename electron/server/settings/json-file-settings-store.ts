@@ -4,11 +4,14 @@
  * mid-save leaves either the old or the new file, never half of one. Saves are serialised.
  *
  * A file that exists but cannot be used is reported as `unusable` with the reason and is
- * never written to afterwards: the user's hand edits are worth more than our defaults.
+ * never written to afterwards: the user's hand edits are worth more than our defaults. A
+ * file (or directory) that a save could not replace is reported at load as `notWritable`,
+ * so the user learns it at start rather than when a change is lost.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+import { access, chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname, parse } from 'node:path';
 import type { Settings } from '../../../shared/settings/settings-schema.ts';
 import { mapSettingsSecrets } from '../../../shared/settings/settings-secrets.ts';
 import {
@@ -34,7 +37,9 @@ export class JsonFileSettingsStore implements SettingsStore {
   async load(): Promise<SettingsLoadResult> {
     const result = await this.#read();
     this.#blocked = result.kind === 'unusable';
-    return result;
+    if (result.kind === 'unusable') return result;
+    const notWritable = await writeProblem(this.location);
+    return notWritable === undefined ? result : { ...result, notWritable };
   }
 
   async #read(): Promise<SettingsLoadResult> {
@@ -86,4 +91,33 @@ export class JsonFileSettingsStore implements SettingsStore {
       throw error;
     }
   }
+}
+
+/**
+ * Why a save to `file` would fail, if it would: a save writes a temp file beside it and
+ * renames it over, so the directory must be writable (or creatable, for a first run), and an
+ * existing file writable too (a read-only file is the user's way of saying "do not touch").
+ */
+async function writeProblem(file: string): Promise<string | undefined> {
+  const fileExists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (fileExists) {
+    const denied = await access(file, constants.W_OK).catch((error: Error) => error);
+    if (denied) return denied.message;
+  }
+  // The nearest directory that exists is where the save would create or replace something
+  // (a file standing in the way was already reported by the read, as ENOTDIR).
+  let directory = dirname(file);
+  while (directory !== parse(directory).root) {
+    const exists = await access(directory).then(
+      () => true,
+      () => false,
+    );
+    if (exists) break;
+    directory = dirname(directory);
+  }
+  const denied = await access(directory, constants.W_OK).catch((error: Error) => error);
+  return denied ? denied.message : undefined;
 }

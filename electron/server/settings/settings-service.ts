@@ -91,6 +91,18 @@ export async function openSettingsService(
       };
       break;
   }
+  if (loaded.kind !== 'unusable' && loaded.notWritable !== undefined) {
+    storage = {
+      location: store.location,
+      writable: false,
+      message: [
+        storage.message,
+        `The settings file ${store.location} cannot be written (${loaded.notWritable}). Changes made while the proxy runs apply until it stops and are not saved; fix the permissions, then restart.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  }
 
   let effective = deepFreeze(overlayEnv(stored, env));
   const dangling = referenceErrors(effective);

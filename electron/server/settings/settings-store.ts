@@ -12,9 +12,10 @@ import {
 } from '../../../shared/settings/settings-validation.ts';
 
 export type SettingsLoadResult =
-  /** Nothing stored yet: a first run. */
-  | { kind: 'missing' }
-  | { kind: 'loaded'; settings: Settings; migratedFrom?: number }
+  /** Nothing stored yet: a first run. `notWritable`: why nothing could be stored either. */
+  | { kind: 'missing'; notWritable?: string }
+  /** `notWritable`: why a save would fail (the settings are used, changes are not kept). */
+  | { kind: 'loaded'; settings: Settings; migratedFrom?: number; notWritable?: string }
   /**
    * Something is stored but cannot be used (unreadable, not JSON, invalid, from a newer
    * version). The service starts from defaults and must not overwrite it.
