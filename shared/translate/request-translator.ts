@@ -153,7 +153,7 @@ export function translateRequest(
     quirks,
     notes,
     aliaser,
-    hasTools: tools.length > 0,
+    toolNames: new Set(tools.map((tool) => tool.function.name)),
     thinkingOn: thinking.thinkingOn,
   });
   const messages: UpstreamMessage[] = [

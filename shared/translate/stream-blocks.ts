@@ -7,7 +7,7 @@
 import type { AnthropicStreamEvent } from './anthropic-stream-event.ts';
 import type { StreamState, StreamToolCall, TextBlockKind } from './stream-state.ts';
 import { takeThinkingSignature } from './thinking-signature.ts';
-import { closingSuffix, isCompleteJsonObject } from './tool-arguments-repair.ts';
+import { isCompleteJsonObject } from './tool-arguments-repair.ts';
 import { originalToolName } from './tool-name-alias.ts';
 
 /** True when a new block may open now: nothing open, or the open block can end for good. */
@@ -71,7 +71,38 @@ export function openToolBlock(
     },
   });
   state.open = { kind: 'tool_use', index, call };
-  if (call.args !== '') events.push(jsonDelta(index, call.args));
+  const buffered = call.args;
+  call.args = '';
+  sendArguments(state, call, buffered, events);
+}
+
+/**
+ * Sends an open call's argument fragment, or as much of it as keeps what the client has a
+ * prefix of one JSON object: a client cannot parse anything else (the official SDK throws
+ * on the whole stream), and sent bytes cannot be taken back. The rest, and every fragment
+ * after it, is dropped with a note; closing the block completes what was sent.
+ */
+export function sendArguments(
+  state: StreamState,
+  call: StreamToolCall,
+  fragment: string,
+  events: AnthropicStreamEvent[],
+): void {
+  const wasBroken = call.json.broken;
+  let sent = fragment.slice(0, call.json.feed(fragment));
+  // Whitespace alone is not JSON a client can parse; hold it back until the object starts.
+  if (call.args === '') sent = sent.trimStart();
+  if (sent !== '') {
+    call.args += sent;
+    events.push(jsonDelta(call.blockIndex, sent));
+  }
+  if (call.json.broken && !wasBroken) {
+    state.notes.push({
+      kind: 'dropped',
+      field: `content[${call.blockIndex}].input`,
+      detail: 'tool arguments stopped being a JSON object; the rest was not sent',
+    });
+  }
 }
 
 export function closeOpenBlock(state: StreamState, events: AnthropicStreamEvent[]): void {
@@ -130,23 +161,15 @@ function completeToolArguments(
   events: AnthropicStreamEvent[],
 ): void {
   if (call.args.trim() === '' || isCompleteJsonObject(call.args)) return;
-  const field = `content[${call.blockIndex}].input`;
-  const suffix = closingSuffix(call.args);
-  if (suffix !== null && suffix !== '' && isCompleteJsonObject(call.args + suffix)) {
-    call.args += suffix;
-    events.push(jsonDelta(call.blockIndex, suffix));
-    state.notes.push({
-      kind: 'changed',
-      field,
-      detail: `closed cut-off tool arguments with ${suffix}`,
-    });
-  } else {
-    state.notes.push({
-      kind: 'changed',
-      field,
-      detail: 'tool arguments are not a JSON object; sent as received',
-    });
-  }
+  // What was sent is a prefix of one JSON object (sendArguments), so appending completes it.
+  const suffix = call.json.suffix();
+  call.args += suffix;
+  events.push(jsonDelta(call.blockIndex, suffix));
+  state.notes.push({
+    kind: 'changed',
+    field: `content[${call.blockIndex}].input`,
+    detail: `closed cut-off tool arguments with ${suffix}`,
+  });
 }
 
 function assertNever(value: never): never {

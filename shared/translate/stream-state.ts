@@ -13,6 +13,7 @@
 import type { StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { AnthropicErrorDetail } from './anthropic-stream-event.ts';
+import type { JsonTextScanner } from './json-text-scanner.ts';
 import { createReasoningCarry, type ReasoningCarry } from './thinking-signature.ts';
 import type { ToolNameMap } from './tool-name-alias.ts';
 import type { TranslationNote } from './translation-note.ts';
@@ -39,8 +40,12 @@ export interface StreamToolCall {
   id: string;
   /** The upstream name ('' until a delta names it). */
   name: string;
-  /** Every argument fragment received so far, concatenated. */
+  /**
+   * The arguments: while pending, every fragment received; once the block is open, what was
+   * sent, which `json` keeps a prefix of one JSON object (garbage after it is not sent).
+   */
   args: string;
+  json: JsonTextScanner;
   phase: 'pending' | 'open' | 'closed';
   /** Anthropic content block index once opened, else -1. */
   blockIndex: number;

@@ -11,7 +11,13 @@
  * while that call's arguments are already a whole object, which means a second whole call.
  */
 import type { AnthropicStreamEvent } from './anthropic-stream-event.ts';
-import { canCloseOpenBlock, closeOpenBlock, jsonDelta, openToolBlock } from './stream-blocks.ts';
+import {
+  canCloseOpenBlock,
+  closeOpenBlock,
+  openToolBlock,
+  sendArguments,
+} from './stream-blocks.ts';
+import { JsonTextScanner } from './json-text-scanner.ts';
 import type { StreamState, StreamToolCall } from './stream-state.ts';
 import { setThoughtSignature } from './thinking-signature.ts';
 import { isCompleteJsonObject } from './tool-arguments-repair.ts';
@@ -43,8 +49,7 @@ export function addToolCallDelta(
   state.outputChars += args.length;
   switch (call.phase) {
     case 'open':
-      call.args += args;
-      events.push(jsonDelta(call.blockIndex, args));
+      sendArguments(state, call, args, events);
       break;
     case 'pending':
       call.args += args;
@@ -93,6 +98,7 @@ function beginCall(
     id,
     name: delta.name ?? '',
     args: '',
+    json: new JsonTextScanner({ strict: true, objectOnly: true }),
     phase: 'pending',
     blockIndex: -1,
   };

@@ -84,10 +84,14 @@ export interface ToolChoiceFields {
 
 export function translateToolChoice(
   choice: ToolChoice | null | undefined,
-  opts: ToolTranslationContext & { hasTools: boolean; thinkingOn: boolean },
+  opts: ToolTranslationContext & {
+    /** Upstream names of the tools sent (server tools are not among them). */
+    toolNames: ReadonlySet<string>;
+    thinkingOn: boolean;
+  },
 ): ToolChoiceFields {
   if (!choice) return {};
-  if (!opts.hasTools) {
+  if (opts.toolNames.size === 0) {
     opts.notes.add('dropped', 'tool_choice', 'tool_choice dropped: no tools to choose from');
     return {};
   }
@@ -111,12 +115,20 @@ export function translateToolChoice(
       fields.tool_choice = 'required';
       opts.notes.add('changed', 'tool_choice', 'tool_choice any → required');
       break;
-    case 'tool':
-      fields.tool_choice = {
-        type: 'function',
-        function: { name: opts.aliaser.upstreamName(choice.name) },
-      };
+    case 'tool': {
+      const name = opts.aliaser.upstreamName(choice.name);
+      if (!opts.toolNames.has(name)) {
+        // A forced server tool (web_search…) is not sent; naming it would be a 400 upstream.
+        opts.notes.add(
+          'dropped',
+          'tool_choice',
+          `tool_choice dropped: ${choice.name} is not among the tools sent upstream`,
+        );
+        break;
+      }
+      fields.tool_choice = { type: 'function', function: { name } };
       break;
+    }
     case 'none':
       fields.tool_choice = 'none';
       break;
