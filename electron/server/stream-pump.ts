@@ -56,9 +56,8 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
   const silence = watchUpstreamSilence(options.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS);
   try {
     const reading = AbortSignal.any([call.signal, silence.signal]);
-    for await (const chunks of readChunkBatches(upstream, reading)) {
+    for await (const chunks of readChunkBatches(upstream, reading, silence.heard)) {
       ping.refresh();
-      silence.heard();
       const events: AnthropicStreamEvent[] = [];
       for (const chunk of chunks) {
         tap.openaiChunk(call.id, chunk);

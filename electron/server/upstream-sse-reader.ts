@@ -14,7 +14,9 @@
  * is not a JSON object throws a `SyntaxError`. Chunks are passed on as parsed, not copied.
  *
  * The client going away (the call's signal) cancels the body reader at once; the SDK, which
- * was handed the same signal, aborts the request. The iteration then just ends.
+ * was handed the same signal, aborts the request. The iteration then just ends. `onBytes`
+ * hears every read, also those holding only comments or part of a chunk (the pump's idle
+ * timeout: an upstream sending keep-alive comments is not silent).
  */
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { APIError } from 'openai';
@@ -100,6 +102,7 @@ function chunkOf(event: EventSourceMessage): ChatCompletionChunk | Error {
 export async function* readChunkBatches(
   body: ReadableStream<Uint8Array> | null,
   signal: AbortSignal,
+  onBytes?: () => void,
 ): AsyncGenerator<ChatCompletionChunk[], void, undefined> {
   if (!body) throw new TypeError('The upstream answered the stream request without a body');
   const reader = body.getReader();
@@ -113,6 +116,7 @@ export async function* readChunkBatches(
     while (!signal.aborted) {
       const { done, value } = await reader.read();
       if (signal.aborted) return;
+      onBytes?.();
       ended = done;
       const read = done ? decoder.end() : decoder.decode(value);
       if (read.chunks.length) yield read.chunks;

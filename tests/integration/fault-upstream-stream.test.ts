@@ -17,7 +17,11 @@ import {
   startFaultRig,
   type FaultRig,
 } from '../support/fault-rig.ts';
-import { invalidJsonInStream, silentAfterChunks } from '../support/fault-behaviours.ts';
+import {
+  commentsThenAnswer,
+  invalidJsonInStream,
+  silentAfterChunks,
+} from '../support/fault-behaviours.ts';
 import {
   cutMidStream,
   errorInStream,
@@ -128,6 +132,14 @@ describe('the idle timeout', () => {
     // One ping follows message_start; the silence adds one every PING_MS until the timeout.
     expect(names.filter((name) => name === 'ping').length).toBeGreaterThanOrEqual(3);
     expect(names.at(-1)).toBe('error');
+  });
+
+  it('does not fire while the upstream sends only keep-alive comments for longer than the timeout', async () => {
+    rig.upstream.enqueue(
+      commentsThenAnswer({ text: 'thought long, answered' }, IDLE_MS * 2, IDLE_MS / 4),
+    );
+    const message = await rig.client.messages.stream(faultParams).finalMessage();
+    expect(message.content).toMatchObject([{ type: 'text', text: 'thought long, answered' }]);
   });
 
   it('does not fire on a stream that pauses for less than the timeout between chunks', async () => {

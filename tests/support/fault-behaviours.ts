@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { MockBehaviour, RecordedRequest } from './mock-openai-upstream.ts';
-import { answerChunks, streamChunks, type ScriptedAnswer } from './mock-openai-upstream.ts';
+import { answerChunks, sleep, streamChunks, type ScriptedAnswer } from './mock-openai-upstream.ts';
 
 /** Waits until the proxy closes the connection (the mock's abort signal). */
 function untilClientCloses(signal: AbortSignal): Promise<void> {
@@ -95,5 +95,28 @@ export function withArrival(behaviour: MockBehaviour): {
       return behaviour(ctx);
     },
     arrived,
+  };
+}
+
+/**
+ * A model thinking out of sight: after the role chunk only `: OPENROUTER PROCESSING`
+ * comments come, every `everyMs` for `forMs`, then the whole answer. Bytes keep arriving,
+ * so this is not silence.
+ */
+export function commentsThenAnswer(
+  answer: ScriptedAnswer,
+  forMs: number,
+  everyMs: number,
+): MockBehaviour {
+  return async ({ res, signal }) => {
+    openSse(res);
+    const [first, ...rest] = answerChunks(answer);
+    res.write(`data: ${JSON.stringify(first)}\n\n`);
+    for (let waited = 0; waited < forMs && !signal.aborted; waited += everyMs) {
+      await sleep(everyMs, signal);
+      res.write(': OPENROUTER PROCESSING\n\n');
+    }
+    for (const item of rest) res.write(`data: ${JSON.stringify(item)}\n\n`);
+    res.end('data: [DONE]\n\n');
   };
 }
