@@ -1,5 +1,6 @@
 /**
- * Starts the proxy on config.host:config.port (port 0 picks a free one) and returns its
+ * Starts the proxy on config.host:config.port (port 0 picks a free one; an address beyond
+ * loopback only with a client key, else a ProxyConfigError saying so) and returns its
  * URL, a `rebind()` for a changed host or port (the same app on a new listener; calls in
  * flight on the old one finish there), and a `close()` that stops accepting connections,
  * gives calls in flight a short grace period to finish, then cuts whatever is left (long
@@ -8,12 +9,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { exposedWithoutClientKey } from '../../shared/settings/listen-exposure.ts';
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { warmUpTokenCounter } from '../../shared/tokens/token-counter.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 import { createProxyLogger, type Logger } from './logger.ts';
 import { createProxyApp, type ProxyAppOptions } from './proxy-app.ts';
-import { configSecrets, type ProxyConfig } from './proxy-config.ts';
+import { configSecrets, ProxyConfigError, type ProxyConfig } from './proxy-config.ts';
+import { settingsFromConfig } from './settings/env-overlay.ts';
 
 export interface StartProxyServerOptions {
   config: ProxyConfig;
@@ -53,6 +56,12 @@ export async function startProxyServer(
   options: StartProxyServerOptions,
 ): Promise<RunningProxyServer> {
   const { config } = options;
+  // Beyond loopback, a client key or no start (listen-exposure.ts); checked before anything listens.
+  const exposed = exposedWithoutClientKey({
+    host: config.host,
+    clientKey: (options.settings?.() ?? settingsFromConfig(config)).server.clientKey,
+  });
+  if (exposed !== undefined) throw new ProxyConfigError(exposed);
   const logger =
     options.logger ?? createProxyLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const app = createProxyApp({

@@ -5,6 +5,7 @@
  * effect (stored settings under the environment's variables; in demo mode, the simulated
  * provider on every route, and a block that says so).
  */
+import { isLoopbackListenHost } from '../../shared/settings/listen-exposure.ts';
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { publicUpstreamUrl } from './proxy-config.ts';
 import { upstreamConfigured } from './settings/upstream-plan.ts';
@@ -46,10 +47,14 @@ export function startupBanner(
       'in the environment or in a .env file here, then restart.',
     );
   }
-  if (server.host === '0.0.0.0' || server.host === '::') {
+  if (!isLoopbackListenHost(server.host)) {
+    const where =
+      server.host === '0.0.0.0' || server.host === '::'
+        ? 'all interfaces'
+        : 'a non-loopback address';
     lines.push(
       '',
-      `NOTE: listening on all interfaces (${server.host}); set a client key so others cannot spend your credit.`,
+      `WARNING: listening on ${where} (${server.host}): other machines can reach this proxy. Every /v1 call must carry the client key; the inspector still answers only on loopback.`,
     );
   }
   return lines.join('\n');

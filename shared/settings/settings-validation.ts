@@ -1,11 +1,13 @@
 /**
  * Turns every way a settings document can be wrong into field-level errors the form can show
  * next to the field: zod's structural issues, plus the cross-field rules zod cannot see
- * alone (unique ids, routes naming providers that exist). Paths are dotted with array
+ * alone (unique ids, routes naming providers that exist, a client key when the proxy listens
+ * beyond loopback). Paths are dotted with array
  * indexes ("providers.1.baseUrl", "routes.rules.0.target.provider") and always refer to the
  * document as submitted.
  */
 import type { z } from 'zod';
+import { exposedWithoutClientKey } from './listen-exposure.ts';
 import { settingsSchema, type Settings } from './settings-schema.ts';
 
 export interface FieldError {
@@ -61,6 +63,8 @@ export function referenceErrors(settings: Settings): FieldError[] {
     if (rule.fallback)
       checkProvider(`routes.rules.${index}.fallback.provider`, rule.fallback.provider);
   });
+  const exposed = exposedWithoutClientKey(settings.server);
+  if (exposed !== undefined) errors.push({ path: 'server.clientKey', message: exposed });
   return errors;
 }
 
