@@ -4,7 +4,7 @@
  * upstream behind a provider with a planted key, env-style variables as a user would set
  * them, and every log line captured. `close()` removes the directory.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHeadlessApp, type HeadlessApp } from '../../electron/server/headless-app.ts';
@@ -23,7 +23,7 @@ export interface SecurityAppOptions {
   logLevel?: Settings['logLevel'];
   /** Environment variables (HOST, CLIENT_API_KEY, ...). */
   env?: Record<string, string>;
-  /** The built UI; a placeholder directory by default (API tests need no page). */
+  /** The built UI; by default a placeholder page and one asset (API tests need no real UI). */
   staticDir?: string;
 }
 
@@ -69,6 +69,11 @@ export async function startSecurityApp(options: SecurityAppOptions = {}): Promis
   const logs: string[] = [];
   try {
     await writeSecuritySettings(dir, options);
+    // A stand-in UI: the page handler and the static files need something to serve.
+    const placeholderUi = join(dir, 'ui');
+    await mkdir(join(placeholderUi, 'assets'), { recursive: true });
+    await writeFile(join(placeholderUi, 'index.html'), '<!doctype html><title>inspector</title>');
+    await writeFile(join(placeholderUi, 'assets', 'app.js'), 'export {};');
     const env = {
       ANTHROPIC_PROXY_CONFIG_DIR: dir,
       INSPECTOR_TOKEN: SECURITY_INSPECTOR_TOKEN,
@@ -79,7 +84,7 @@ export async function startSecurityApp(options: SecurityAppOptions = {}): Promis
       config: loadProxyConfig(env, dir),
       env,
       cwd: dir,
-      staticDir: options.staticDir ?? dir,
+      staticDir: options.staticDir ?? placeholderUi,
       warn: (message) => logs.push(`WARNING ${message}`),
       logDestination: { write: (line: string) => void logs.push(line) },
       closeGraceMs: 100,
