@@ -6,12 +6,13 @@
  * compared without throwing (timingSafeEqual throws on unequal lengths) and refused; the
  * right value passes.
  */
+import type * as NodeCrypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const compared = vi.hoisted(() => ({ calls: [] as [number, number][], threw: 0 }));
 
 vi.mock('node:crypto', async (importOriginal) => {
-  const crypto = await importOriginal<typeof import('node:crypto')>();
+  const crypto = await importOriginal<typeof NodeCrypto>();
   return {
     ...crypto,
     timingSafeEqual(a: NodeJS.ArrayBufferView, b: NodeJS.ArrayBufferView): boolean {
