@@ -73,7 +73,11 @@ describe('constant-time key checks', () => {
   it('compares every client key guess as two equal-length digests, and refuses it', async () => {
     const wrong = guesses(PLANTED_CLIENT_KEY);
     for (const guess of wrong) {
-      for (const headers of [{ 'x-api-key': guess }, { authorization: `Bearer ${guess}` }]) {
+      const ways: Record<string, string>[] = [
+        { 'x-api-key': guess },
+        { authorization: `Bearer ${guess}` },
+      ];
+      for (const headers of ways) {
         const answer = await send(running.url, { method: 'GET', path: '/v1/models', headers });
         expect(answer.status, guess.slice(0, 20)).toBe(401);
       }
