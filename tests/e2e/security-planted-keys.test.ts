@@ -215,6 +215,37 @@ describe('a planted upstream key and client key', () => {
     expect(leaks(all)).toEqual([]);
   });
 
+  it('are in no live event the inspector streams, while a failing call is recorded', async () => {
+    const controller = new AbortController();
+    const response = await fetch(
+      `${running.url}${withToken('/inspector/api/events', running.token)}`,
+      {
+        signal: controller.signal,
+      },
+    );
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let events = '';
+    const until = async (text: string) => {
+      while (!events.includes(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`event stream ended before ${text}`);
+        events += value;
+      }
+    };
+    await until('event: snapshot');
+    upstream.enqueue(
+      errorInStream({ code: 401, message: `live: key ${PLANTED_UPSTREAM_KEY} was revoked` }),
+    );
+    await callThroughSdk(
+      new Anthropic({ baseURL: running.url, apiKey: PLANTED_CLIENT_KEY, maxRetries: 0 }),
+      true,
+    );
+    await until('live: key');
+    await until('event: exchange-completed');
+    controller.abort();
+    expect(leaks(events)).toEqual([]);
+  });
+
   it('are in no export: JSON and HAR, from the API and from the page menu', async () => {
     const api = async (format: string) =>
       (
