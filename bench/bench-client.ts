@@ -3,7 +3,8 @@
  * of the API feels (first byte of the body, first token of text, end of the body). The same
  * code drives both paths (the proxy and the mock upstream called directly) over node:http with
  * a keep-alive agent, so client overhead cancels out of the comparison. It reads the body as
- * raw bytes and only looks for the first-token marker until it has found it; it never parses.
+ * raw bytes and only looks for the first-token marker until it has found it; it never parses,
+ * it only counts the blank lines that end server-sent events (for events per second).
  */
 import { Agent, request } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -16,6 +17,8 @@ export interface TimedResponse {
   firstTokenMs: number;
   totalMs: number;
   bytes: number;
+  /** Server-sent events in the body (blank-line terminated); 0 for a JSON body. */
+  events: number;
 }
 
 export interface BenchTarget {
@@ -25,6 +28,20 @@ export interface BenchTarget {
   headers: Record<string, string>;
   /** Bytes that appear in the body only once text tokens flow (e.g. `"text_delta"`). */
   tokenMarker: Buffer;
+}
+
+const NEWLINE = 0x0a;
+const BLANK_LINE = Buffer.from('\n\n');
+
+/**
+ * Ends of server-sent events in one read: each blank line, including one split across two
+ * reads (the previous read ended with a newline and this one starts with one). Buffer.indexOf
+ * is native, so counting a 1,000-event stream costs the client next to nothing.
+ */
+function countEventEnds(data: Buffer, previousEndedWithNewline: boolean): number {
+  let count = previousEndedWithNewline && data[0] === NEWLINE ? 1 : 0;
+  for (let at = data.indexOf(BLANK_LINE); at >= 0; at = data.indexOf(BLANK_LINE, at + 2)) count++;
+  return count;
 }
 
 export const benchAgent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -49,6 +66,8 @@ function attempt(target: BenchTarget): Promise<TimedResponse> {
     let firstByteMs = -1;
     let firstTokenMs = -1;
     let bytes = 0;
+    let events = 0;
+    let endedWithNewline = false;
     // The marker may straddle two reads: keep the tail of the previous one.
     let tail: Buffer = Buffer.alloc(0);
     const req = request(
@@ -63,6 +82,8 @@ function attempt(target: BenchTarget): Promise<TimedResponse> {
           const now = performance.now() - started;
           if (firstByteMs < 0) firstByteMs = now;
           bytes += data.length;
+          events += countEventEnds(data, endedWithNewline);
+          endedWithNewline = data[data.length - 1] === NEWLINE;
           if (firstTokenMs < 0) {
             const window = tail.length > 0 ? Buffer.concat([tail, data]) : data;
             if (window.includes(target.tokenMarker)) firstTokenMs = now;
@@ -77,6 +98,7 @@ function attempt(target: BenchTarget): Promise<TimedResponse> {
             firstTokenMs: firstTokenMs < 0 ? totalMs : firstTokenMs,
             totalMs,
             bytes,
+            events,
           });
         });
         res.on('error', reject);

@@ -11,7 +11,12 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Regime } from './bench-scenarios.ts';
 
-export type ProxyRequest = { type: 'stats' } | { type: 'stop' };
+/**
+ * `gc`: run a full garbage collection (the child needs --expose-gc), then answer stats;
+ * `clear`: drop every record the recorder holds (answered with `cleared`).
+ */
+export type ProxyRequest =
+  { type: 'stats' } | { type: 'gc' } | { type: 'clear' } | { type: 'stop' };
 export type MockRequest = { type: 'regime'; regime: Regime } | { type: 'stop' };
 
 export interface ChildStats {
@@ -21,12 +26,17 @@ export interface ChildStats {
   rssBytes: number;
   maxRssBytes: number;
   heapUsedBytes: number;
+  /** Memory outside the JS heap held by JS objects (Buffers and the like). */
+  externalBytes: number;
   recordedExchanges: number;
   /** The recorder's own estimate of what its completed records hold. */
   recordedApproxBytes: number;
+  /** Exchanges the recorder dropped to stay within its limits, since the start. */
+  evictedExchanges: number;
 }
 
-export type ChildReply = { type: 'ready'; url: string } | ChildStats | { type: 'regime-set' };
+export type ChildReply =
+  { type: 'ready'; url: string } | ChildStats | { type: 'regime-set' } | { type: 'cleared' };
 
 interface BenchChild {
   url: string;
@@ -73,6 +83,10 @@ async function forkChild(
 export interface ProxyChild {
   url: string;
   stats(): Promise<ChildStats>;
+  /** Stats right after a full garbage collection (only with `exposeGc`). */
+  statsAfterGc(): Promise<ChildStats>;
+  /** Empties the recorder, so a measurement starts far from its limits. */
+  clearRecorder(): Promise<void>;
   /** Stops the child and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -82,12 +96,15 @@ export interface ProxyChildOptions {
   recorder: boolean;
   /** Directory for a V8 CPU profile of the child (node --cpu-prof), if wanted. */
   cpuProfileDir?: string;
+  /** Start the child with --expose-gc so statsAfterGc() can force a collection. */
+  exposeGc?: boolean;
 }
 
 export async function startProxyChild(options: ProxyChildOptions): Promise<ProxyChild> {
-  const execArgv = options.cpuProfileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    : [];
+  const execArgv = [
+    ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ...(options.exposeGc ? ['--expose-gc'] : []),
+  ];
   const child = await forkChild(
     'proxy-child.ts',
     { ...options.env, BENCH_RECORDER: options.recorder ? 'on' : 'off' },
@@ -96,6 +113,8 @@ export async function startProxyChild(options: ProxyChildOptions): Promise<Proxy
   return {
     url: child.url,
     stats: () => child.ask({ type: 'stats' }, 'stats'),
+    statsAfterGc: () => child.ask({ type: 'gc' }, 'stats'),
+    clearRecorder: async () => void (await child.ask({ type: 'clear' }, 'cleared')),
     stop: () => child.stop(),
   };
 }

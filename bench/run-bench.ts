@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the proxy's latency and cost against calling the mock upstream directly,
- * in the same run, at 1 and 20 concurrent clients, streaming and not, in two regimes (paced
- * like a real model, and flat out). Prints Markdown ready for the README.
+ * in the same run, at 1, 20 and 100 concurrent clients, streaming and not, in two regimes
+ * (paced like a real model, and flat out), then the memory each recorded exchange costs
+ * (bench-memory.ts). Prints Markdown ready for the README.
  *
  * The proxy runs in its own child process (proxy-child.ts) with the traffic recorder on, so
  * its CPU and RSS are measured alone; the mock upstream runs in another (bench-ipc.ts says
@@ -10,7 +11,9 @@
  * both alike. A flat-out pass with the recorder off follows, to show what recording costs.
  *
  * Options: --profile writes a V8 CPU profile of the recorder-on proxy child to
- * $TMPDIR/proxy-bench-profiles/ and prints its hot spots; --regime=paced|flat runs one regime only.
+ * $TMPDIR/proxy-bench-profiles/ and prints its hot spots; --only=paced,flat,memory runs those
+ * sections only (--regime=paced|flat is --only with one regime); --clients=1,20,100 runs the
+ * cells of those client counts only (a targeted run that leaves the machine to others sooner).
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +21,15 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { runClients, type BenchTarget, type TimedResponse } from './bench-client.ts';
-import { startMockChild, startProxyChild, type MockChild, type ProxyChild } from './bench-ipc.ts';
+import {
+  startMockChild,
+  startProxyChild,
+  type ChildStats,
+  type MockChild,
+  type ProxyChild,
+} from './bench-ipc.ts';
+import { ttfbTable, throughputTable } from './bench-load-report.ts';
+import { measureRecorderMemory, memoryTable, type MemoryPhase } from './bench-memory.ts';
 import { flatTable, machineLine, memoryLine, pacedTable, type CellResult } from './bench-report.ts';
 import {
   BENCH_UPSTREAM_MODEL,
@@ -42,7 +53,7 @@ interface CellPlan {
   claudeCodeBody?: boolean;
 }
 
-// Sized so the whole run stays under ~2 minutes on a 2-core machine.
+// Sized so the whole run stays under ~2.5 minutes on a 2-core machine.
 const PLANS: Record<Regime, CellPlan[]> = {
   paced: [
     { clients: 1, stream: true, warmupRounds: 3, rounds: 15, perClient: 1 },
@@ -50,12 +61,16 @@ const PLANS: Record<Regime, CellPlan[]> = {
     // 20 users at random moments, not a burst: starts spread over one answer's duration.
     { clients: 20, stream: true, warmupRounds: 1, rounds: 2, perClient: 3, staggerMs: 21 },
     { clients: 20, stream: false, warmupRounds: 1, rounds: 2, perClient: 3, staggerMs: 21 },
+    // 100 users, again spread over one answer's duration.
+    { clients: 100, stream: true, warmupRounds: 1, rounds: 2, perClient: 2, staggerMs: 4 },
   ],
   flat: [
     { clients: 1, stream: true, warmupRounds: 3, rounds: 10, perClient: 15 },
     { clients: 1, stream: false, warmupRounds: 2, rounds: 10, perClient: 15 },
     { clients: 20, stream: true, warmupRounds: 1, rounds: 5, perClient: 2 },
     { clients: 20, stream: false, warmupRounds: 1, rounds: 5, perClient: 2 },
+    { clients: 100, stream: true, warmupRounds: 1, rounds: 2, perClient: 2 },
+    { clients: 100, stream: false, warmupRounds: 1, rounds: 2, perClient: 2 },
     { clients: 1, stream: true, warmupRounds: 1, rounds: 5, perClient: 15, claudeCodeBody: true },
   ],
 };
@@ -76,6 +91,11 @@ async function runCell(
     : proxyTarget(proxy.url, plan.stream);
   const batch = (target: BenchTarget): Promise<TimedResponse[]> =>
     runClients(target, plan.clients, plan.perClient, plan.staggerMs);
+  const timedBatch = async (target: BenchTarget): Promise<[TimedResponse[], number]> => {
+    const started = performance.now();
+    const calls = await batch(target);
+    return [calls, performance.now() - started];
+  };
 
   for (let r = 0; r < plan.warmupRounds; r++) {
     await batch(direct);
@@ -89,14 +109,23 @@ async function runCell(
     claudeCodeBody: plan.claudeCodeBody === true,
     direct: [],
     proxy: [],
+    directBatchMs: 0,
+    proxyBatchMs: 0,
     cpuMsPerCall: 0,
     rssBytes: 0,
   };
   for (let r = 0; r < plan.rounds; r++) {
     const proxyFirst = r % 2 === 1;
-    if (proxyFirst) result.proxy.push(...(await batch(proxied)));
-    result.direct.push(...(await batch(direct)));
-    if (!proxyFirst) result.proxy.push(...(await batch(proxied)));
+    const runProxied = async (): Promise<void> => {
+      const [calls, ms] = await timedBatch(proxied);
+      result.proxy.push(...calls);
+      result.proxyBatchMs += ms;
+    };
+    if (proxyFirst) await runProxied();
+    const [calls, ms] = await timedBatch(direct);
+    result.direct.push(...calls);
+    result.directBatchMs += ms;
+    if (!proxyFirst) await runProxied();
   }
   await delay(SETTLE_MS);
   const after = await proxy.stats();
@@ -107,12 +136,43 @@ async function runCell(
   return result;
 }
 
+type Section = Regime | 'memory';
+const SECTIONS: readonly Section[] = ['paced', 'flat', 'memory'];
+
+/** `--only` (or `--regime`): a comma list of sections; all of them when absent. */
+function parseSections(list: string | undefined): Set<Section> {
+  if (list === undefined) return new Set(SECTIONS);
+  const picked = list.split(',').map((name) => name.trim());
+  const unknown = picked.filter((name) => !SECTIONS.some((section) => section === name));
+  if (unknown.length > 0 || picked.length === 0) {
+    throw new Error(`--only takes a comma list of ${SECTIONS.join(', ')}; got "${list}"`);
+  }
+  return new Set(SECTIONS.filter((section) => picked.includes(section)));
+}
+
+/** `--clients`: a comma list of client counts whose cells run (e.g. 100, or 1,20). */
+function parseCounts(list: string): number[] {
+  const counts = list.split(',').map((n) => Number(n.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error(`--clients takes a comma list of positive integers; got "${list}"`);
+  }
+  return counts;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { profile: { type: 'boolean', default: false }, regime: { type: 'string' } },
+    options: {
+      profile: { type: 'boolean', default: false },
+      regime: { type: 'string' },
+      only: { type: 'string' },
+      clients: { type: 'string' },
+    },
   });
-  const regimes: Regime[] =
-    values.regime === 'paced' || values.regime === 'flat' ? [values.regime] : ['paced', 'flat'];
+  const sections = parseSections(values.only ?? values.regime);
+  const regimes = (['paced', 'flat'] as const).filter((regime) => sections.has(regime));
+  const clientCounts = values.clients === undefined ? undefined : parseCounts(values.clients);
+  const plansOf = (regime: Regime): CellPlan[] =>
+    PLANS[regime].filter((plan) => !clientCounts || clientCounts.includes(plan.clients));
   const profileDir = values.profile ? join(tmpdir(), 'proxy-bench-profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const startedAt = performance.now();
@@ -132,26 +192,36 @@ async function main(): Promise<void> {
   const log = (text: string): void => void process.stderr.write(`${text}\n`);
 
   const results: Record<Regime, CellResult[]> = { paced: [], flat: [] };
-  const proxy = await startProxyChild({
-    env,
-    recorder: true,
-    ...(profileDir && { cpuProfileDir: profileDir }),
-  });
-  for (const regime of regimes) {
-    for (const plan of PLANS[regime]) {
-      log(`… ${regime}, ${plan.clients} client(s), ${plan.stream ? 'stream' : 'non-stream'}`);
-      results[regime].push(await runCell(upstream, proxy, regime, plan));
+  let last: ChildStats | undefined;
+  if (regimes.length > 0) {
+    const proxy = await startProxyChild({
+      env,
+      recorder: true,
+      ...(profileDir && { cpuProfileDir: profileDir }),
+    });
+    for (const regime of regimes) {
+      for (const plan of plansOf(regime)) {
+        log(`… ${regime}, ${plan.clients} client(s), ${plan.stream ? 'stream' : 'non-stream'}`);
+        results[regime].push(await runCell(upstream, proxy, regime, plan));
+      }
     }
+    last = await proxy.stats();
+    await proxy.stop();
   }
-  const last = await proxy.stats();
-  await proxy.stop();
 
   const recorderOff: CellResult[] = [];
-  if (regimes.includes('flat')) {
+  if (results.flat.length > 0) {
     log('… flat out again with the recorder off');
     const bare = await startProxyChild({ env, recorder: false });
-    for (const plan of PLANS.flat) recorderOff.push(await runCell(upstream, bare, 'flat', plan));
+    for (const plan of plansOf('flat'))
+      recorderOff.push(await runCell(upstream, bare, 'flat', plan));
     await bare.stop();
+  }
+
+  let memory: MemoryPhase[] = [];
+  if (sections.has('memory')) {
+    log('… memory per recorded exchange');
+    memory = await measureRecorderMemory(upstream, env);
   }
   await upstream.stop();
 
@@ -164,7 +234,10 @@ async function main(): Promise<void> {
   );
   if (results.paced.length) out.push(pacedTable(results.paced), '');
   if (results.flat.length) out.push(flatTable(results.flat, recorderOff), '');
-  out.push(memoryLine(last), '');
+  if (regimes.length > 0) out.push(ttfbTable(results), '');
+  if (results.flat.length) out.push(throughputTable(results.flat), '');
+  if (last) out.push(memoryLine(last), '');
+  if (memory.length) out.push(memoryTable(memory), '');
   out.push(`Bench time: ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
 
