@@ -7,14 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startMockUpstream,
-  streamAnswer,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { streamAnswer } from '../support/mock-openai-upstream.ts';
 import { postJson } from '../support/raw-http.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
 
 interface Capture {
   _captured: { method: string; url: string; headers: Record<string, string> };
@@ -23,25 +18,16 @@ interface Capture {
 
 const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'claude-code');
 const fixtures = ['messages-first-turn.json', 'messages-after-parallel-tool-calls.json'];
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 describe('real Claude Code bodies', () => {
   it.each(fixtures)('%s is accepted and reaches the upstream as a valid body', async (file) => {
     const text = readFileSync(join(fixtureDir, file), 'utf8');
     const capture = JSON.parse(text) as Capture;
-    upstream.enqueue(streamAnswer({ text: 'Done.' }));
-    const res = await postJson(proxy.url, capture._captured.url, JSON.stringify(capture.body), {
+    rig.upstream.enqueue(streamAnswer({ text: 'Done.' }));
+    const res = await postJson(rig.proxy.url, capture._captured.url, JSON.stringify(capture.body), {
       ...capture._captured.headers,
       authorization: 'Bearer test',
     });
@@ -49,7 +35,7 @@ describe('real Claude Code bodies', () => {
     expect(capture.body.stream).toBe(true);
     expect(res.text).toContain('event: message_stop');
 
-    const sent = upstream.requests.at(-1)!.body as ChatCompletionCreateParams;
+    const sent = rig.upstream.requests.at(-1)!.body as ChatCompletionCreateParams;
     expect(sent.model).toBe('big-model');
     expect(sent.stream).toBe(true);
     expect(sent.messages[0]).toMatchObject({ role: 'system' });

@@ -3,28 +3,14 @@
  * sends ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN); probes stay open.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  jsonAnswer,
-  startMockUpstream,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { jsonAnswer } from '../support/mock-openai-upstream.ts';
 import { rawRequest } from '../support/raw-http.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
 
 const CLIENT_KEY = 'proxy-client-key-0123456789';
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url, env: { CLIENT_API_KEY: CLIENT_KEY } });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream({ env: { CLIENT_API_KEY: CLIENT_KEY } });
 
 const params = {
   model: 'claude-sonnet-4-6',
@@ -34,7 +20,7 @@ const params = {
 
 describe('client key', () => {
   it('refuses a call without the key with 401 authentication_error', async () => {
-    const error = await proxy.client.messages.create(params).catch((thrown: unknown) => thrown);
+    const error = await rig.proxy.client.messages.create(params).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
     expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({
       error: { type: 'authentication_error' },
@@ -42,7 +28,7 @@ describe('client key', () => {
   });
 
   it('refuses a wrong key', async () => {
-    const res = await rawRequest(proxy.url, {
+    const res = await rawRequest(rig.proxy.url, {
       path: '/v1/models',
       headers: { authorization: 'Bearer wrong' },
     });
@@ -50,16 +36,16 @@ describe('client key', () => {
   });
 
   it('accepts the key as x-api-key', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'authorised' }));
-    const client = new Anthropic({ baseURL: proxy.url, apiKey: CLIENT_KEY, maxRetries: 0 });
+    rig.upstream.enqueue(jsonAnswer({ text: 'authorised' }));
+    const client = new Anthropic({ baseURL: rig.proxy.url, apiKey: CLIENT_KEY, maxRetries: 0 });
     const message = await client.messages.create(params);
     expect(message.content).toMatchObject([{ type: 'text', text: 'authorised' }]);
   });
 
   it('accepts the key as a Bearer token', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'bearer ok' }));
+    rig.upstream.enqueue(jsonAnswer({ text: 'bearer ok' }));
     const client = new Anthropic({
-      baseURL: proxy.url,
+      baseURL: rig.proxy.url,
       authToken: CLIENT_KEY,
       apiKey: null,
       maxRetries: 0,
@@ -69,6 +55,6 @@ describe('client key', () => {
   });
 
   it('leaves the health probe open', async () => {
-    expect((await rawRequest(proxy.url, { path: '/', method: 'HEAD' })).status).toBe(200);
+    expect((await rawRequest(rig.proxy.url, { path: '/', method: 'HEAD' })).status).toBe(200);
   });
 });

@@ -4,36 +4,19 @@
  * bodies and headers are logged too) nor in error answers, even when an upstream echoes
  * the key back in its error message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  httpError,
-  jsonAnswer,
-  startMockUpstream,
-  streamAnswer,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { httpError, jsonAnswer, streamAnswer } from '../support/mock-openai-upstream.ts';
 import { postJson } from '../support/raw-http.ts';
-import { startTestProxy, TEST_UPSTREAM_KEY, type TestProxy } from '../support/start-test-proxy.ts';
+import { TEST_UPSTREAM_KEY, useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
 const CLIENT_KEY = 'client-secret-key-abcdef0123456789';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({
-    upstreamUrl: upstream.url,
-    env: {
-      LOG_LEVEL: 'debug',
-      CLIENT_API_KEY: CLIENT_KEY,
-      REFERRER_URL: 'https://example.org/app',
-    },
-  });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
+const rig = useProxyWithMockUpstream({
+  env: {
+    LOG_LEVEL: 'debug',
+    CLIENT_API_KEY: CLIENT_KEY,
+    REFERRER_URL: 'https://example.org/app',
+  },
 });
 
 const body = {
@@ -43,16 +26,16 @@ const body = {
 };
 
 function infoLines(): { msg: string; reqId?: string; [key: string]: unknown }[] {
-  return proxy.logs
+  return rig.proxy.logs
     .map((line) => JSON.parse(line) as { level: number; msg: string; reqId?: string })
     .filter((line) => line.level === 30);
 }
 
 describe('logs', () => {
   it('write one info line per call with ids, models, status, timing and tokens', async () => {
-    upstream.enqueue(streamAnswer({ text: 'logged' }));
+    rig.upstream.enqueue(streamAnswer({ text: 'logged' }));
     const res = await postJson(
-      proxy.url,
+      rig.proxy.url,
       '/v1/messages',
       { ...body, stream: true },
       { 'x-api-key': CLIENT_KEY },
@@ -74,32 +57,32 @@ describe('logs', () => {
   });
 
   it('never contain the upstream or client key, even when the upstream echoes it', async () => {
-    upstream.enqueue(
+    rig.upstream.enqueue(
       jsonAnswer({ text: 'fine' }),
       httpError(401, { error: { message: `Incorrect API key provided: ${TEST_UPSTREAM_KEY}` } }),
     );
-    await postJson(proxy.url, '/v1/messages', body, { authorization: `Bearer ${CLIENT_KEY}` });
-    const failed = await postJson(proxy.url, '/v1/messages', body, {
+    await postJson(rig.proxy.url, '/v1/messages', body, { authorization: `Bearer ${CLIENT_KEY}` });
+    const failed = await postJson(rig.proxy.url, '/v1/messages', body, {
       authorization: `Bearer ${CLIENT_KEY}`,
     });
     expect(failed.status).toBe(401);
     expect(failed.text).not.toContain(TEST_UPSTREAM_KEY);
     expect(failed.text).toContain(TEST_UPSTREAM_KEY.slice(-4));
-    await postJson(proxy.url, '/v1/messages', body, {
+    await postJson(rig.proxy.url, '/v1/messages', body, {
       authorization: `Bearer wrong-${CLIENT_KEY}-x`,
     });
 
-    const all = proxy.logs.join('');
-    expect(proxy.logs.length).toBeGreaterThan(4);
+    const all = rig.proxy.logs.join('');
+    expect(rig.proxy.logs.length).toBeGreaterThan(4);
     expect(all).toContain('"authorization"'); // headers were logged at debug
     expect(all).not.toContain(TEST_UPSTREAM_KEY);
     expect(all).not.toContain(CLIENT_KEY);
   });
 
   it('sends the referrer headers upstream (OpenRouter attribution)', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'ok' }));
-    await postJson(proxy.url, '/v1/messages', body, { 'x-api-key': CLIENT_KEY });
-    const headers = upstream.requests.at(-1)!.headers;
+    rig.upstream.enqueue(jsonAnswer({ text: 'ok' }));
+    await postJson(rig.proxy.url, '/v1/messages', body, { 'x-api-key': CLIENT_KEY });
+    const headers = rig.upstream.requests.at(-1)!.headers;
     expect(headers['http-referer']).toBe('https://example.org/app');
     expect(headers['x-title']).toBeDefined();
   });

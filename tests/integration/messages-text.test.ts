@@ -3,36 +3,24 @@
  * and streamed, model routing, reasoning → thinking blocks, usage with cached tokens,
  * keep-alive comments, UTF-8 split across TCP writes, and the beta endpoint.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   defaultBehaviour,
   jsonAnswer,
-  startMockUpstream,
   streamAnswer,
   usage,
   utf8SplitStream,
-  type MockUpstream,
 } from '../support/mock-openai-upstream.ts';
-import { startTestProxy, TEST_UPSTREAM_KEY, type TestProxy } from '../support/start-test-proxy.ts';
+import { TEST_UPSTREAM_KEY, useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 const hello = { role: 'user', content: 'Say hello' } as const;
 
 describe('non-streaming text', () => {
   it('answers with the upstream text, the requested model and mapped usage', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'Hello there', usage: usage(100, 7, 40) }));
-    const message = await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ text: 'Hello there', usage: usage(100, 7, 40) }));
+    const message = await rig.proxy.client.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 256,
       messages: [hello],
@@ -50,13 +38,13 @@ describe('non-streaming text', () => {
   });
 
   it('sends the upstream an OpenAI body for the big model with the upstream key', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'ok' }));
-    await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ text: 'ok' }));
+    await rig.proxy.client.messages.create({
       model: 'claude-opus-5-5[1m]',
       max_tokens: 64,
       messages: [hello],
     });
-    const seen = upstream.requests.at(-1)!;
+    const seen = rig.upstream.requests.at(-1)!;
     expect(seen.method).toBe('POST');
     expect(seen.path).toBe('/v1/chat/completions');
     expect(seen.headers.authorization).toBe(`Bearer ${TEST_UPSTREAM_KEY}`);
@@ -66,18 +54,18 @@ describe('non-streaming text', () => {
   });
 
   it('routes haiku to the small model', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'ok' }));
-    await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ text: 'ok' }));
+    await rig.proxy.client.messages.create({
       model: 'claude-haiku-4-5',
       max_tokens: 64,
       messages: [hello],
     });
-    expect(upstream.requests.at(-1)!.body).toMatchObject({ model: 'small-model' });
+    expect(rig.upstream.requests.at(-1)!.body).toMatchObject({ model: 'small-model' });
   });
 
   it('turns reasoning_content into a thinking block before the text', async () => {
-    upstream.enqueue(jsonAnswer({ reasoning: 'The user wants a greeting.', text: 'Hello!' }));
-    const message = await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ reasoning: 'The user wants a greeting.', text: 'Hello!' }));
+    const message = await rig.proxy.client.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 64,
       messages: [hello],
@@ -92,13 +80,13 @@ describe('non-streaming text', () => {
 
 describe('streaming text', () => {
   it('streams text deltas and ends with usage including cached tokens', async () => {
-    upstream.enqueue(
+    rig.upstream.enqueue(
       streamAnswer(
         { text: 'Streaming works fine here', usage: usage(100, 5, 40), fragments: 4 },
         { keepAlive: true },
       ),
     );
-    const stream = proxy.client.messages.stream({
+    const stream = rig.proxy.client.messages.stream({
       model: 'claude-sonnet-4-6',
       max_tokens: 64,
       messages: [hello],
@@ -114,7 +102,7 @@ describe('streaming text', () => {
       output_tokens: 5,
       cache_read_input_tokens: 40,
     });
-    expect(upstream.requests.at(-1)!.body).toMatchObject({
+    expect(rig.upstream.requests.at(-1)!.body).toMatchObject({
       model: 'big-model',
       stream: true,
       stream_options: { include_usage: true },
@@ -122,8 +110,10 @@ describe('streaming text', () => {
   });
 
   it('streams reasoning_content deltas as a thinking block', async () => {
-    upstream.enqueue(streamAnswer({ reasoning: 'First I consider the question.', text: 'Done.' }));
-    const message = await proxy.client.messages
+    rig.upstream.enqueue(
+      streamAnswer({ reasoning: 'First I consider the question.', text: 'Done.' }),
+    );
+    const message = await rig.proxy.client.messages
       .stream({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [hello] })
       .finalMessage();
     expect(message.content).toMatchObject([
@@ -134,17 +124,19 @@ describe('streaming text', () => {
 
   it('keeps multi-byte characters whole when they arrive split across TCP writes', async () => {
     const text = 'héllo wörld — 你好 🎉 ok';
-    upstream.enqueue(utf8SplitStream(text, 3));
-    const message = await proxy.client.messages
+    rig.upstream.enqueue(utf8SplitStream(text, 3));
+    const message = await rig.proxy.client.messages
       .stream({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [hello] })
       .finalMessage();
     expect(message.content).toMatchObject([{ type: 'text', text }]);
   });
 
   it('writes each event as its chunk arrives instead of buffering the answer', async () => {
-    upstream.enqueue(streamAnswer({ text: 'one two three four', fragments: 4 }, { paceMs: 80 }));
+    rig.upstream.enqueue(
+      streamAnswer({ text: 'one two three four', fragments: 4 }, { paceMs: 80 }),
+    );
     const started = performance.now();
-    const stream = proxy.client.messages.stream({
+    const stream = rig.proxy.client.messages.stream({
       model: 'claude-sonnet-4-6',
       max_tokens: 64,
       messages: [hello],
@@ -163,7 +155,7 @@ describe('streaming text', () => {
 
 describe('concurrency', () => {
   it('serves several streams at once, each with its own answer', async () => {
-    upstream.setHandler(async (ctx) => {
+    rig.upstream.setHandler(async (ctx) => {
       const tag = /stream-\d+/.exec(JSON.stringify(ctx.request.body))?.[0] ?? 'unknown';
       await streamAnswer({ text: `answer for ${tag}`, fragments: 5 }, { paceMs: 5 })(ctx);
     });
@@ -171,7 +163,7 @@ describe('concurrency', () => {
       const tags = Array.from({ length: 8 }, (_, n) => `stream-${n}`);
       const messages = await Promise.all(
         tags.map((tag) =>
-          proxy.client.messages
+          rig.proxy.client.messages
             .stream({
               model: 'claude-sonnet-4-6',
               max_tokens: 64,
@@ -184,15 +176,15 @@ describe('concurrency', () => {
         tags.map((tag) => `answer for ${tag}`),
       );
     } finally {
-      upstream.setHandler(defaultBehaviour);
+      rig.upstream.setHandler(defaultBehaviour);
     }
   });
 });
 
 describe('beta endpoint', () => {
   it('accepts ?beta=true with anthropic-beta headers as Claude Code sends them', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'beta ok' }));
-    const message = await proxy.client.beta.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ text: 'beta ok' }));
+    const message = await rig.proxy.client.beta.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 64,
       messages: [hello],

@@ -4,27 +4,11 @@
  * tool results go back as tool messages, and images reach the upstream as image_url parts.
  */
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  jsonAnswer,
-  startMockUpstream,
-  streamAnswer,
-  type MockToolCall,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
+import { describe, expect, it } from 'vitest';
+import { jsonAnswer, streamAnswer, type MockToolCall } from '../support/mock-openai-upstream.ts';
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 const tools: Tool[] = [
   {
@@ -53,8 +37,8 @@ const ask = { role: 'user', content: 'Weather in Paris and time in Tokyo?' } as 
 
 describe('tool calls', () => {
   it('sends tools as functions and returns a JSON tool call as a tool_use block', async () => {
-    upstream.enqueue(jsonAnswer({ toolCalls: [weatherCall] }));
-    const message = await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ toolCalls: [weatherCall] }));
+    const message = await rig.proxy.client.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 256,
       tools,
@@ -64,7 +48,7 @@ describe('tool calls', () => {
     expect(message.content).toMatchObject([
       { type: 'tool_use', name: 'get_weather', input: { city: 'Paris, «France»' } },
     ]);
-    const sent = upstream.requests.at(-1)!.body as {
+    const sent = rig.upstream.requests.at(-1)!.body as {
       tools: { type: string; function: { name: string } }[];
     };
     expect(sent.tools.map((tool) => [tool.type, tool.function.name])).toEqual([
@@ -77,7 +61,7 @@ describe('tool calls', () => {
     ['one after the other', false],
     ['interleaved', true],
   ])('streams parallel tool calls whose argument fragments come %s', async (_how, interleave) => {
-    upstream.enqueue(
+    rig.upstream.enqueue(
       streamAnswer({
         text: 'Checking both.',
         toolCalls: [weatherCall, timeCall],
@@ -85,7 +69,7 @@ describe('tool calls', () => {
         interleaveToolCalls: interleave,
       }),
     );
-    const message = await proxy.client.messages
+    const message = await rig.proxy.client.messages
       .stream({ model: 'claude-sonnet-4-6', max_tokens: 256, tools, messages: [ask] })
       .finalMessage();
     expect(message.stop_reason).toBe('tool_use');
@@ -97,8 +81,8 @@ describe('tool calls', () => {
   });
 
   it('sends tool results back as tool messages answering the call ids', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'Sunny, and it is noon.' }));
-    await proxy.client.messages.create({
+    rig.upstream.enqueue(jsonAnswer({ text: 'Sunny, and it is noon.' }));
+    await rig.proxy.client.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 256,
       tools,
@@ -120,7 +104,7 @@ describe('tool calls', () => {
         },
       ],
     });
-    const sent = upstream.requests.at(-1)!.body as {
+    const sent = rig.upstream.requests.at(-1)!.body as {
       messages: { role: string; tool_call_id?: string; content: unknown }[];
     };
     const toolMessages = sent.messages.filter((message) => message.role === 'tool');
@@ -131,10 +115,10 @@ describe('tool calls', () => {
 
 describe('images', () => {
   it('sends a base64 image to the upstream as an image_url data URL', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'A red pixel.' }));
+    rig.upstream.enqueue(jsonAnswer({ text: 'A red pixel.' }));
     const pixel =
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-    await proxy.client.messages.create({
+    await rig.proxy.client.messages.create({
       model: 'claude-sonnet-4-6',
       max_tokens: 64,
       messages: [
@@ -147,7 +131,7 @@ describe('images', () => {
         },
       ],
     });
-    const sent = upstream.requests.at(-1)!.body as {
+    const sent = rig.upstream.requests.at(-1)!.body as {
       messages: { role: string; content: unknown }[];
     };
     const user = sent.messages.find((message) => message.role === 'user')!;

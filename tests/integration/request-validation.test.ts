@@ -4,26 +4,12 @@
  * 50 MB limit, unknown routes. Unknown block types are not refused: they are dropped on the
  * way up. Large but legal bodies (20 MB of image data) go through.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  jsonAnswer,
-  startMockUpstream,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { jsonAnswer } from '../support/mock-openai-upstream.ts';
 import { postJson, rawRequest } from '../support/raw-http.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 function errorOf(json: unknown): { type: string; message: string } {
   expect(json).toMatchObject({ type: 'error', request_id: expect.stringMatching(/^req_/) });
@@ -32,15 +18,15 @@ function errorOf(json: unknown): { type: string; message: string } {
 
 describe('refused requests', () => {
   it('answers invalid JSON with 400 invalid_request_error', async () => {
-    const before = upstream.requests.length;
-    const res = await postJson(proxy.url, '/v1/messages', '{"model": "claude", "messages": [');
+    const before = rig.upstream.requests.length;
+    const res = await postJson(rig.proxy.url, '/v1/messages', '{"model": "claude", "messages": [');
     expect(res.status).toBe(400);
     expect(errorOf(res.json)).toMatchObject({
       type: 'invalid_request_error',
       message: expect.stringContaining('not valid JSON'),
     });
     expect(res.headers['request-id']).toMatch(/^req_/);
-    expect(upstream.requests.length).toBe(before);
+    expect(rig.upstream.requests.length).toBe(before);
   });
 
   it.each([
@@ -54,7 +40,7 @@ describe('refused requests', () => {
     ],
     ['a body that is a JSON array', [1, 2], ''],
   ])('answers %s with 400 naming the field', async (_name, body, field) => {
-    const res = await postJson(proxy.url, '/v1/messages', body);
+    const res = await postJson(rig.proxy.url, '/v1/messages', body);
     expect(res.status).toBe(400);
     const error = errorOf(res.json);
     expect(error.type).toBe('invalid_request_error');
@@ -62,8 +48,8 @@ describe('refused requests', () => {
   });
 
   it('drops unknown content blocks instead of refusing the call', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'ok' }));
-    const res = await postJson(proxy.url, '/v1/messages', {
+    rig.upstream.enqueue(jsonAnswer({ text: 'ok' }));
+    const res = await postJson(rig.proxy.url, '/v1/messages', {
       model: 'claude-sonnet-4-6',
       max_tokens: 10,
       messages: [
@@ -77,11 +63,11 @@ describe('refused requests', () => {
       ],
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(upstream.requests.at(-1)!.body)).not.toContain('hologram_2030');
+    expect(JSON.stringify(rig.upstream.requests.at(-1)!.body)).not.toContain('hologram_2030');
   });
 
   it('answers unknown routes with 404 not_found_error', async () => {
-    const res = await rawRequest(proxy.url, { path: '/v1/complete', method: 'POST' });
+    const res = await rawRequest(rig.proxy.url, { path: '/v1/complete', method: 'POST' });
     expect(res.status).toBe(404);
     expect(errorOf(res.json).type).toBe('not_found_error');
   });
@@ -106,14 +92,16 @@ describe('body size', () => {
   });
 
   it('accepts a 20 MB body and forwards it', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'big picture' }));
-    const res = await postJson(proxy.url, '/v1/messages', image(20 * 1024 * 1024));
+    rig.upstream.enqueue(jsonAnswer({ text: 'big picture' }));
+    const res = await postJson(rig.proxy.url, '/v1/messages', image(20 * 1024 * 1024));
     expect(res.status).toBe(200);
-    expect(JSON.stringify(upstream.requests.at(-1)!.body).length).toBeGreaterThan(20 * 1024 * 1024);
+    expect(JSON.stringify(rig.upstream.requests.at(-1)!.body).length).toBeGreaterThan(
+      20 * 1024 * 1024,
+    );
   });
 
   it('refuses a 60 MB body with 413 request_too_large', async () => {
-    const res = await postJson(proxy.url, '/v1/messages', image(60 * 1024 * 1024));
+    const res = await postJson(rig.proxy.url, '/v1/messages', image(60 * 1024 * 1024));
     expect(res.status).toBe(413);
     expect(errorOf(res.json).type).toBe('request_too_large');
   });

@@ -4,30 +4,18 @@
  * mid-stream, OpenRouter's error object inside a 200 stream, and EOF without finish_reason.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerChunks,
   cutMidStream,
   errorInStream,
   jsonAnswer,
-  startMockUpstream,
   streamChunks,
-  type MockUpstream,
 } from '../support/mock-openai-upstream.ts';
 import { postJson } from '../support/raw-http.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 const params = {
   model: 'claude-sonnet-4-6',
@@ -36,7 +24,7 @@ const params = {
 };
 
 async function streamFailure(): Promise<Error> {
-  const error = await proxy.client.messages
+  const error = await rig.proxy.client.messages
     .stream(params)
     .finalMessage()
     .then(
@@ -53,15 +41,15 @@ function eventNames(sse: string): string[] {
 
 describe('failures inside a started stream', () => {
   it('makes the SDK throw when the upstream connection is cut mid-stream', async () => {
-    upstream.enqueue(cutMidStream({ text: 'This answer will be cut off' }, 2));
+    rig.upstream.enqueue(cutMidStream({ text: 'This answer will be cut off' }, 2));
     const error = await streamFailure();
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error.message).toContain('broke off');
   });
 
   it('sends an error event and no message_stop after a cut', async () => {
-    upstream.enqueue(cutMidStream({ text: 'This answer will be cut off' }, 2));
-    const res = await postJson(proxy.url, '/v1/messages', { ...params, stream: true });
+    rig.upstream.enqueue(cutMidStream({ text: 'This answer will be cut off' }, 2));
+    const res = await postJson(rig.proxy.url, '/v1/messages', { ...params, stream: true });
     expect(res.status).toBe(200);
     const names = eventNames(res.text);
     expect(names[0]).toBe('message_start');
@@ -71,7 +59,9 @@ describe('failures inside a started stream', () => {
   });
 
   it('turns an error object inside a 200 stream into an error event with its message', async () => {
-    upstream.enqueue(errorInStream({ code: 502, message: 'Provider disconnected unexpectedly' }));
+    rig.upstream.enqueue(
+      errorInStream({ code: 502, message: 'Provider disconnected unexpectedly' }),
+    );
     const error = await streamFailure();
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error.message).toContain('Provider disconnected unexpectedly');
@@ -83,8 +73,8 @@ describe('failures inside a started stream', () => {
 
   it('reports a stream that ends without finish_reason as an error, not end_turn', async () => {
     const chunks = answerChunks({ text: 'Half an answ' }).slice(0, 3);
-    upstream.enqueue(streamChunks(chunks, { done: false }));
-    const res = await postJson(proxy.url, '/v1/messages', { ...params, stream: true });
+    rig.upstream.enqueue(streamChunks(chunks, { done: false }));
+    const res = await postJson(rig.proxy.url, '/v1/messages', { ...params, stream: true });
     const names = eventNames(res.text);
     expect(names.at(-1)).toBe('error');
     expect(names).not.toContain('message_stop');
@@ -92,8 +82,8 @@ describe('failures inside a started stream', () => {
   });
 
   it('keeps serving after stream failures', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'fine again' }));
-    const message = await proxy.client.messages.create(params);
+    rig.upstream.enqueue(jsonAnswer({ text: 'fine again' }));
+    const message = await rig.proxy.client.messages.create(params);
     expect(message.content).toMatchObject([{ type: 'text', text: 'fine again' }]);
   });
 });

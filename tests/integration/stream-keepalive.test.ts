@@ -3,26 +3,12 @@
  * stays silent longer than the ping interval (Claude Code drops streams after 300 s with
  * no byte; here the interval is shortened to 40 ms).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startMockUpstream,
-  streamAnswer,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { streamAnswer } from '../support/mock-openai-upstream.ts';
 import { postJson } from '../support/raw-http.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
+import { useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url, env: { PING_INTERVAL_MS: '40' } });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream({ env: { PING_INTERVAL_MS: '40' } });
 
 const body = {
   model: 'claude-sonnet-4-6',
@@ -33,8 +19,8 @@ const body = {
 
 describe('SSE transport', () => {
   it('answers with event-stream headers, no caching or proxy buffering, and a request id', async () => {
-    upstream.enqueue(streamAnswer({ text: 'hi' }));
-    const res = await postJson(proxy.url, '/v1/messages?beta=true', body);
+    rig.upstream.enqueue(streamAnswer({ text: 'hi' }));
+    const res = await postJson(rig.proxy.url, '/v1/messages?beta=true', body);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(res.headers['cache-control']).toBe('no-cache');
@@ -45,14 +31,14 @@ describe('SSE transport', () => {
   });
 
   it('sends ping events while the upstream is silent, and none once chunks flow fast', async () => {
-    upstream.enqueue(streamAnswer({ text: 'slow answer here', fragments: 2 }, { paceMs: 150 }));
-    const slow = await postJson(proxy.url, '/v1/messages', body);
+    rig.upstream.enqueue(streamAnswer({ text: 'slow answer here', fragments: 2 }, { paceMs: 150 }));
+    const slow = await postJson(rig.proxy.url, '/v1/messages', body);
     // message_start is followed by one ping from the translator; silences add more.
     expect(slow.text.match(/^event: ping$/gm)!.length).toBeGreaterThan(2);
     expect(slow.text).toContain('event: message_stop');
 
-    upstream.enqueue(streamAnswer({ text: 'fast answer' }));
-    const fast = await postJson(proxy.url, '/v1/messages', body);
+    rig.upstream.enqueue(streamAnswer({ text: 'fast answer' }));
+    const fast = await postJson(rig.proxy.url, '/v1/messages', body);
     expect(fast.text.match(/^event: ping$/gm)!.length).toBe(1);
   });
 });

@@ -4,28 +4,11 @@
  * `x-should-retry` forwarded, and a `request-id`; the server keeps serving afterwards.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  defaultBehaviour,
-  httpError,
-  jsonAnswer,
-  sleep,
-  startMockUpstream,
-  type MockUpstream,
-} from '../support/mock-openai-upstream.ts';
-import { startTestProxy, type TestProxy } from '../support/start-test-proxy.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultBehaviour, httpError, jsonAnswer, sleep } from '../support/mock-openai-upstream.ts';
+import { startTestProxy, useProxyWithMockUpstream } from '../support/start-test-proxy.ts';
 
-let upstream: MockUpstream;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  upstream = await startMockUpstream();
-  proxy = await startTestProxy({ upstreamUrl: upstream.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+const rig = useProxyWithMockUpstream();
 
 const params = {
   model: 'claude-sonnet-4-6',
@@ -108,8 +91,8 @@ describe('upstream error statuses', () => {
   ])(
     'upstream %i → %i %s with the upstream wording',
     async (upstreamStatus, body, status, type, message) => {
-      upstream.enqueue(httpError(upstreamStatus, body));
-      const error = await failure(proxy.client.messages.create(params));
+      rig.upstream.enqueue(httpError(upstreamStatus, body));
+      const error = await failure(rig.proxy.client.messages.create(params));
       expect(error.status).toBe(status);
       expect(error.error).toMatchObject({ type: 'error', error: { type, message } });
       expect(error.requestID).toMatch(/^req_[0-9a-f]{24}$/);
@@ -117,10 +100,10 @@ describe('upstream error statuses', () => {
   );
 
   it('forwards retry-after in whole seconds on 429', async () => {
-    upstream.enqueue(
+    rig.upstream.enqueue(
       httpError(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '6.2' }),
     );
-    const error = await failure(proxy.client.messages.create(params));
+    const error = await failure(rig.proxy.client.messages.create(params));
     expect(error.status).toBe(429);
     expect(error.error).toMatchObject({
       error: { type: 'rate_limit_error', message: 'Rate limit reached' },
@@ -129,14 +112,14 @@ describe('upstream error statuses', () => {
   });
 
   it('maps OpenRouter 402 to billing_error and forwards x-should-retry: false', async () => {
-    upstream.enqueue(
+    rig.upstream.enqueue(
       httpError(
         402,
         { error: { message: 'Insufficient credits', code: 402 } },
         { 'x-should-retry': 'false' },
       ),
     );
-    const error = await failure(proxy.client.messages.create(params));
+    const error = await failure(rig.proxy.client.messages.create(params));
     expect(error.status).toBe(402);
     expect(error.error).toMatchObject({
       error: { type: 'billing_error', message: 'Insufficient credits' },
@@ -145,8 +128,10 @@ describe('upstream error statuses', () => {
   });
 
   it('answers a streaming request that fails before any byte with a plain error status', async () => {
-    upstream.enqueue(httpError(429, { error: { message: 'Slow down' } }, { 'retry-after': '3' }));
-    const error = await failure(proxy.client.messages.stream(params).finalMessage());
+    rig.upstream.enqueue(
+      httpError(429, { error: { message: 'Slow down' } }, { 'retry-after': '3' }),
+    );
+    const error = await failure(rig.proxy.client.messages.stream(params).finalMessage());
     expect(error.status).toBe(429);
     expect(error.error).toMatchObject({
       error: { type: 'rate_limit_error', message: 'Slow down' },
@@ -154,15 +139,15 @@ describe('upstream error statuses', () => {
   });
 
   it('keeps serving after all of these failures', async () => {
-    upstream.enqueue(jsonAnswer({ text: 'still here' }));
-    const message = await proxy.client.messages.create(params);
+    rig.upstream.enqueue(jsonAnswer({ text: 'still here' }));
+    const message = await rig.proxy.client.messages.create(params);
     expect(message.content).toMatchObject([{ type: 'text', text: 'still here' }]);
   });
 });
 
 describe('concurrent failures', () => {
   it('gives each of several simultaneous calls its own upstream error message', async () => {
-    upstream.setHandler(async (ctx) => {
+    rig.upstream.setHandler(async (ctx) => {
       const text = JSON.stringify(ctx.request.body);
       const tag = /call-\d+/.exec(text)?.[0] ?? 'unknown';
       await sleep((Number(tag.slice(5)) % 3) * 15);
@@ -173,7 +158,10 @@ describe('concurrent failures', () => {
       const errors = await Promise.all(
         tags.map((tag) =>
           failure(
-            proxy.client.messages.create({ ...params, messages: [{ role: 'user', content: tag }] }),
+            rig.proxy.client.messages.create({
+              ...params,
+              messages: [{ role: 'user', content: tag }],
+            }),
           ),
         ),
       );
@@ -181,23 +169,26 @@ describe('concurrent failures', () => {
         errors.map((error) => (error.error as { error: { message: string } }).error.message),
       ).toEqual(tags.map((tag) => `bad request in ${tag}`));
     } finally {
-      upstream.setHandler(defaultBehaviour);
+      rig.upstream.setHandler(defaultBehaviour);
     }
   });
 });
 
 describe('retries', () => {
   it('retries once before the response when MAX_RETRIES=1, then succeeds', async () => {
-    const retrying = await startTestProxy({ upstreamUrl: upstream.url, env: { MAX_RETRIES: '1' } });
+    const retrying = await startTestProxy({
+      upstreamUrl: rig.upstream.url,
+      env: { MAX_RETRIES: '1' },
+    });
     try {
-      const before = upstream.requests.length;
-      upstream.enqueue(
+      const before = rig.upstream.requests.length;
+      rig.upstream.enqueue(
         httpError(503, undefined, { 'retry-after-ms': '10' }),
         jsonAnswer({ text: 'second try' }),
       );
       const message = await retrying.client.messages.create(params);
       expect(message.content).toMatchObject([{ type: 'text', text: 'second try' }]);
-      expect(upstream.requests.length - before).toBe(2);
+      expect(rig.upstream.requests.length - before).toBe(2);
     } finally {
       await retrying.close();
     }

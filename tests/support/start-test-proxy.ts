@@ -5,6 +5,7 @@
  * with retries off, so each error surfaces exactly once.
  */
 import Anthropic from '@anthropic-ai/sdk';
+import { afterAll, beforeAll } from 'vitest';
 import type { ExchangeTap } from '../../electron/server/exchange-tap.ts';
 import { createProxyLogger } from '../../electron/server/logger.ts';
 import {
@@ -16,6 +17,7 @@ import {
   startProxyServer,
   type RunningProxyServer,
 } from '../../electron/server/start-proxy-server.ts';
+import { startMockUpstream, type MockUpstream } from './mock-openai-upstream.ts';
 
 /** Planted upstream key: tests assert it never shows up in logs or answers. */
 export const TEST_UPSTREAM_KEY = 'sk-test-UPSTREAMSECRET-0123456789abcdef';
@@ -67,4 +69,42 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
   });
   const client = new Anthropic({ baseURL: server.url, apiKey: 'test', maxRetries: 0 });
   return { url: server.url, config, server, client, logs, close: () => server.close() };
+}
+
+export interface ProxyWithMockUpstream {
+  readonly upstream: MockUpstream;
+  readonly proxy: TestProxy;
+}
+
+/**
+ * The usual fixture of an integration file: a mock upstream and the real proxy in front of
+ * it, started once before the file's tests and closed after them. `upstreamUrl` may rewrite
+ * the mock's URL (e.g. to add a query string) before the proxy is configured with it.
+ */
+export function useProxyWithMockUpstream(
+  options: Omit<TestProxyOptions, 'upstreamUrl'> & {
+    upstreamUrl?: (mockUrl: string) => string;
+  } = {},
+): ProxyWithMockUpstream {
+  let upstream: MockUpstream | undefined;
+  let proxy: TestProxy | undefined;
+  beforeAll(async () => {
+    upstream = await startMockUpstream();
+    const { upstreamUrl = (url: string) => url, ...rest } = options;
+    proxy = await startTestProxy({ ...rest, upstreamUrl: upstreamUrl(upstream.url) });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await upstream?.close();
+  });
+  return {
+    get upstream() {
+      if (!upstream) throw new Error('the mock upstream starts in beforeAll');
+      return upstream;
+    },
+    get proxy() {
+      if (!proxy) throw new Error('the proxy starts in beforeAll');
+      return proxy;
+    },
+  };
 }
