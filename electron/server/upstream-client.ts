@@ -9,16 +9,17 @@
  * answer into a per-call capture (AsyncLocalStorage, so concurrent calls never mix) before
  * the SDK reads it.
  *
- * The transport under that capture is the global `fetch`, or the one the caller gives
- * (demo mode's, which answers its simulated upstream in process; see demo/demo-mode.ts).
+ * The transport under that capture is node:http (node-http-fetch.ts says why not the global
+ * `fetch`), or the one the caller gives (demo mode's, which answers its simulated upstream in
+ * process; see demo/demo-mode.ts).
  *
  * A stream's body is handed back unread: upstream-sse-reader.ts reads it, a batch of chunks
  * per network read, which the SDK's chunk-at-a-time `Stream` cannot do.
  *
  * Retries (MAX_RETRIES) are the SDK's: only before a response arrived, never once a stream
- * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; Node's
- * fetch also gives up after 300 s without a byte of body, which matches Claude Code's own
- * idle limit.
+ * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; the
+ * transport also gives up after 300 s without a byte, which matches Claude Code's own idle
+ * limit.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
@@ -28,6 +29,7 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
 import type { Logger } from './logger.ts';
+import { createNodeHttpFetch } from './node-http-fetch.ts';
 import { PROXY_VERSION } from './proxy-version.ts';
 
 export interface UpstreamTarget {
@@ -73,10 +75,10 @@ export interface UpstreamClients {
   clientFor(target: UpstreamTarget): OpenAI;
 }
 
-/** @param transport what the clients send with; the global fetch by default. */
+/** @param transport what the clients send with; node:http (node-http-fetch.ts) by default. */
 export function createUpstreamClients(
   logger: Logger,
-  transport: UpstreamFetch = (input, init) => fetch(input, init),
+  transport: UpstreamFetch = createNodeHttpFetch(),
 ): UpstreamClients {
   const cache = new Map<string, OpenAI>();
   const clientFetch = capturingFetch(transport);
