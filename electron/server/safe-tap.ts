@@ -27,8 +27,8 @@ export function safeTap(tap: ExchangeTap, logger: Logger): ExchangeTap {
     upstreamResponseHeaders: guard('upstreamResponseHeaders', (id, status, headers) =>
       tap.upstreamResponseHeaders(id, status, headers),
     ),
-    openaiChunk: guard('openaiChunk', (id, chunk) => tap.openaiChunk(id, chunk)),
-    anthropicEvent: guard('anthropicEvent', (id, event) => tap.anthropicEvent(id, event)),
+    openaiChunks: guard('openaiChunks', (id, chunks) => tap.openaiChunks(id, chunks)),
+    anthropicEvents: guard('anthropicEvents', (id, events) => tap.anthropicEvents(id, events)),
     openaiResponse: guard('openaiResponse', (id, body) => tap.openaiResponse(id, body)),
     anthropicResponse: guard('anthropicResponse', (id, body, headers) =>
       tap.anthropicResponse(id, body, headers),

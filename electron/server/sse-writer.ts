@@ -1,12 +1,17 @@
 /**
  * Writes Anthropic SSE events to a streaming response: one `res.write` per batch (the
- * events the chunks of one upstream read produced), no buffering, and a wait for `drain` when the client
- * reads slower than the upstream writes, which in turn stops pulling from the upstream.
- * Each event goes to the tap by reference (pings are keep-alives, not part of the record).
+ * events the chunks of one upstream read produced), no buffering, and a wait for `drain`
+ * when the client reads slower than the upstream writes, which in turn stops pulling from
+ * the upstream. Each event is stringified once; that JSON text goes on the wire and, for the
+ * whole batch in one call, to the tap (pings are keep-alives, not part of the record).
+ *
+ * The status line and headers are not sent on their own: open() only sets them, and Node
+ * sends them in the same socket write as the first event (message_start, which the pump
+ * writes right after open), one packet instead of two before the client's first byte.
  */
 import type { Response } from 'express';
 import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
-import { formatSseEvent } from '../../shared/translate/sse-format.ts';
+import { formatSseFrame } from '../../shared/translate/sse-format.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -36,12 +41,14 @@ export class SseWriter {
     this.#id = id;
   }
 
-  /** Sends status 200 and the SSE headers at once, before any event exists. */
+  /**
+   * Sets status 200 and the SSE headers, which go out with the first write (see the module
+   * comment); returns every header the response will carry, for the tap.
+   */
   open(): Record<string, string> {
     const res = this.#res;
     res.status(200);
     for (const [name, value] of Object.entries(SSE_HEADERS)) res.setHeader(name, value);
-    res.flushHeaders();
     return headersOf(res);
   }
 
@@ -53,10 +60,13 @@ export class SseWriter {
   write(events: readonly AnthropicStreamEvent[]): Promise<void> | undefined {
     if (events.length === 0 || this.closed) return undefined;
     let text = '';
+    const recorded: string[] = [];
     for (const event of events) {
-      if (event.type !== 'ping') this.#tap.anthropicEvent(this.#id, event);
-      text += formatSseEvent(event);
+      const json = JSON.stringify(event);
+      if (event.type !== 'ping') recorded.push(json);
+      text += formatSseFrame(event.type, json);
     }
+    if (recorded.length > 0) this.#tap.anthropicEvents(this.#id, recorded);
     if (this.#res.write(text)) return undefined;
     return new Promise((resolve) => {
       const done = (): void => {

@@ -1,15 +1,17 @@
 /**
  * Moves one streaming call from the upstream to the client as it happens: SSE headers and
- * `message_start` the moment the upstream answered 200, then for every network read of the
- * upstream body the events its chunks translate to, in one write (a read holds one chunk
- * when the model is slow, dozens when it is fast; nothing waits beyond the read at hand), a `ping` after a stretch of upstream silence (Claude Code
- * gives up after 300 s without a byte), and at the end either the closing events or, when
- * the upstream failed mid-way, an `error` event and no `message_stop` (the SDK then throws
- * instead of returning a truncated answer as complete). Chunks and events reach the tap by
- * reference. The client going away aborts the upstream through the call's signal (the
- * reader then ends the iteration); nothing more is written then. An upstream silent for
- * longer than STREAM_IDLE_TIMEOUT_MS is cancelled the same way and reported as an `error`
- * event (upstream-silence.ts).
+ * `message_start`, in one write, the moment the upstream answered 200; then for every
+ * network read of the upstream body the events its chunks translate to, in one write (a read
+ * holds one chunk when the model is slow, dozens when it is fast; nothing waits beyond the
+ * read at hand); a `ping` after a stretch of upstream silence (Claude Code gives up after
+ * 300 s without a byte); and at the end either the closing events or, when the upstream
+ * failed mid-way, an `error` event and no `message_stop` (the SDK then throws instead of
+ * returning a truncated answer as complete). The tap hears each read's chunks and each
+ * write's events in one call, as their JSON text (the strings the reader and the writer have
+ * anyway). The client going away aborts the upstream through the call's signal (the reader
+ * then ends the iteration); nothing more is written then. An upstream silent for longer than
+ * STREAM_IDLE_TIMEOUT_MS is cancelled the same way and reported as an `error` event
+ * (upstream-silence.ts).
  */
 import type { Response } from 'express';
 import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
@@ -56,11 +58,11 @@ export async function pumpStream(options: StreamPumpOptions): Promise<ExchangeEn
   const silence = watchUpstreamSilence(options.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS);
   try {
     const reading = AbortSignal.any([call.signal, silence.signal]);
-    for await (const chunks of readChunkBatches(upstream, reading, silence.heard)) {
+    for await (const read of readChunkBatches(upstream, reading, silence.heard)) {
       ping.refresh();
+      tap.openaiChunks(call.id, read.texts);
       const events: AnthropicStreamEvent[] = [];
-      for (const chunk of chunks) {
-        tap.openaiChunk(call.id, chunk);
+      for (const chunk of read.chunks) {
         for (const event of stepStream(state, chunk)) events.push(event);
       }
       if (

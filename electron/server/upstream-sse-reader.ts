@@ -11,7 +11,9 @@
  * stream, an event left open at the end of the body still counts, a chunk carrying an
  * `error` object (OpenRouter's mid-stream failure) or an `event: error` throws the same
  * `APIError` the SDK threw (describeStreamFailure in upstream-failure.ts maps it), data that
- * is not a JSON object throws a `SyntaxError`. Chunks are passed on as parsed, not copied.
+ * is not a JSON object throws a `SyntaxError`. Chunks are passed on as parsed, not copied,
+ * each with the `data:` text it was parsed from (the traffic recorder keeps that text rather
+ * than the object: a slice of the read's text, so it costs no copy).
  *
  * The client going away (the call's signal) cancels the body reader at once; the SDK, which
  * was handed the same signal, aborts the request. The iteration then just ends. `onBytes`
@@ -25,6 +27,8 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 /** What one read of the body gave. */
 export interface ChunkRead {
   chunks: ChatCompletionChunk[];
+  /** The `data:` text of each of `chunks`, as received (same order and length). */
+  texts: string[];
   /** Set when the stream is over: `[DONE]`, or a failure to throw after `chunks`. */
   stop?: { kind: 'done' } | { kind: 'failed'; error: Error };
 }
@@ -55,6 +59,7 @@ export class ChunkDecoder {
 
   #take(): ChunkRead {
     const chunks: ChatCompletionChunk[] = [];
+    const texts: string[] = [];
     let stop: ChunkRead['stop'];
     for (const event of this.#events) {
       if (event.data === DONE) {
@@ -67,9 +72,10 @@ export class ChunkDecoder {
         break;
       }
       chunks.push(parsed);
+      texts.push(event.data);
     }
     this.#events.length = 0;
-    return stop ? { chunks, stop } : { chunks };
+    return stop ? { chunks, texts, stop } : { chunks, texts };
   }
 }
 
@@ -95,15 +101,16 @@ function chunkOf(event: EventSourceMessage): ChatCompletionChunk | Error {
 }
 
 /**
- * The chunks of a streaming answer, one non-empty batch per network read that completed
- * any. Throws what broke the stream (a cut connection, an error chunk) after yielding the
- * chunks that came before it in the same read; ends quietly once `signal` aborted.
+ * The chunks of a streaming answer (with their texts), one read per network read that
+ * completed any (never one with no chunks). Throws what broke the stream (a cut connection,
+ * an error chunk) after yielding the chunks that came before it in the same read; ends
+ * quietly once `signal` aborted.
  */
 export async function* readChunkBatches(
   body: ReadableStream<Uint8Array> | null,
   signal: AbortSignal,
   onBytes?: () => void,
-): AsyncGenerator<ChatCompletionChunk[], void, undefined> {
+): AsyncGenerator<ChunkRead, void, undefined> {
   if (!body) throw new TypeError('The upstream answered the stream request without a body');
   const reader = body.getReader();
   const cancel = (): void => {
@@ -119,7 +126,7 @@ export async function* readChunkBatches(
       onBytes?.();
       ended = done;
       const read = done ? decoder.end() : decoder.decode(value);
-      if (read.chunks.length) yield read.chunks;
+      if (read.chunks.length) yield read;
       if (read.stop?.kind === 'failed') throw read.stop.error;
       if (done || read.stop) return;
     }

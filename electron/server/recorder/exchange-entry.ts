@@ -1,10 +1,12 @@
 /**
  * The recorder's internal state for one exchange, and the two views built from it off the
  * hot path: the summary (list rows) and the full record (detail, exports). The entry keeps
- * what the proxy handed over by reference, plus parallel arrays of items and their arrival
- * offsets, so recording a chunk is two array pushes. Views are built fresh on demand and are
- * redacted on the way out; they may share unchanged subtrees with the entry, so callers must
- * treat them as read-only.
+ * what the proxy handed over by reference, plus parallel arrays of stream items (the JSON
+ * text of each chunk and event, as the tap hands them over) and their arrival offsets, so
+ * recording a read's chunks is two array pushes per chunk. Views are built fresh on demand:
+ * stream items are parsed there (JSON.parse, into the objects the proxy had), and everything
+ * is redacted on the way out; views may share unchanged subtrees with the entry, so callers
+ * must treat them as read-only.
  */
 import type { ExchangeEnd, ExchangeRoute, ExchangeStart } from '../exchange-tap.ts';
 import type {
@@ -40,9 +42,11 @@ export interface ExchangeEntry {
   };
   upstreamStatus?: number;
   upstreamResponseHeaders?: Record<string, string>;
-  chunks: unknown[];
+  /** The JSON text of each chunk (or of a truncation marker, see size-estimate.ts). */
+  chunks: string[];
   chunkOffsets: number[];
-  events: unknown[];
+  /** The JSON text of each event (or of a truncation marker). */
+  events: string[];
   eventOffsets: number[];
   /** Items refused because the stream passed the per-exchange item cap. */
   droppedItems: number;
@@ -187,17 +191,26 @@ export function fullRecord(entry: ExchangeEntry, secrets: readonly string[]): Ex
   return record;
 }
 
+/** Items [from, end) of a stream list, parsed and redacted, with their offsets. */
 export function timedItems(
-  items: readonly unknown[],
+  items: readonly string[],
   offsets: readonly number[],
   from: number,
   secrets: readonly string[],
 ): TimedItem[] {
   const out: TimedItem[] = new Array<TimedItem>(Math.max(0, items.length - from));
   for (let i = from; i < items.length; i++) {
-    out[i - from] = { offsetMs: roundMs(offsets[i] ?? 0), data: redactDeep(items[i], secrets) };
+    out[i - from] = {
+      offsetMs: roundMs(offsets[i] ?? 0),
+      data: redactDeep(parseItem(items[i]!), secrets),
+    };
   }
   return out;
+}
+
+/** A recorded item as the object it is the text of (the proxy parsed or stringified it). */
+export function parseItem(text: string): unknown {
+  return JSON.parse(text) as unknown;
 }
 
 function timingsOf(entry: ExchangeEntry): ExchangeTimings {

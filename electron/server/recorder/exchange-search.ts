@@ -13,9 +13,11 @@
  * What counts as "in a body": every string, object key and number of the recorded JSON, and
  * for streams also the text the deltas add up to (a word the model streamed as "hel" + "lo"
  * is found as "hello"). A match must survive redaction: the search looks at the bodies as
- * the inspector shows them, so it can never tell whether a key was in a body.
+ * the inspector shows them, so it can never tell whether a key was in a body. Stream items
+ * are recorded as JSON text; they are parsed here (only once the request bodies did not
+ * match), so a query matches what the inspector shows, never the JSON punctuation around it.
  */
-import { entrySecrets, type ExchangeEntry } from './exchange-entry.ts';
+import { entrySecrets, parseItem, type ExchangeEntry } from './exchange-entry.ts';
 import { redactString } from './redaction.ts';
 
 export interface SearchLimits {
@@ -178,17 +180,21 @@ function entryMatches(
   match: (text: string) => boolean,
   budget: Budget,
 ): boolean {
-  const forms: unknown[] = [entry.start.anthropicRequest];
-  if (entry.upstream) forms.push(entry.upstream.body);
-  if (entry.chunks.length > 0) forms.push(entry.chunks);
-  else if (entry.hasOpenaiBody) forms.push(entry.openaiBody);
-  if (entry.events.length > 0) forms.push(entry.events);
-  else if (entry.hasAnthropicBody) forms.push(entry.anthropicBody);
-  for (const form of forms) if (valueMatches(form, match, budget)) return true;
+  if (valueMatches(entry.start.anthropicRequest, match, budget)) return true;
+  if (entry.upstream && valueMatches(entry.upstream.body, match, budget)) return true;
+  if (budget.exhausted) return false;
+  const chunks = entry.chunks.map(parseItem);
+  const openaiAnswer = chunks.length > 0 || !entry.hasOpenaiBody ? chunks : entry.openaiBody;
+  if (valueMatches(openaiAnswer, match, budget)) return true;
+  if (budget.exhausted) return false;
+  const events = entry.events.map(parseItem);
+  const anthropicAnswer =
+    events.length > 0 || !entry.hasAnthropicBody ? events : entry.anthropicBody;
+  if (valueMatches(anthropicAnswer, match, budget)) return true;
   if (budget.exhausted) return false;
   return (
-    joinedMatches(chunkTexts(entry.chunks), match, budget) ||
-    joinedMatches(eventTexts(entry.events), match, budget)
+    joinedMatches(chunkTexts(chunks), match, budget) ||
+    joinedMatches(eventTexts(events), match, budget)
   );
 }
 

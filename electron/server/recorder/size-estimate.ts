@@ -3,27 +3,41 @@
  * huge body in the RECORD (the proxied traffic is never touched).
  *
  * estimateBytes walks a JSON-like value once and prices it as V8 (64-bit, no pointer
- * compression, as Node ships) lays it out on the heap, not as its JSON text: a recorded
- * stream is mostly small objects, whose headers and slots cost more than their text. Costs:
- * an object 24 bytes plus 8 per property (an empty one 56: V8 reserves four slots), an array
- * 48 plus 8 per element, a string 16 bytes plus its characters (two bytes each when any is
- * beyond Latin-1), rounded up to 8, a number outside the small-integer range 16 (a boxed
- * double); keys, true/false/null and small integers only take their slot (keys are shared
- * strings), and so do strings of up to 8 characters (JSON.parse interns them: one copy
- * serves every chunk that repeats a token). Measured against V8's heap with
- * tests/unit/recorder/measure-recorder-heap.ts, the recorder's total for an exchange is
- * within ±5% of what the exchange really retains, from a tiny call to 1,000-chunk streams,
- * tool-call streams and 57 KB Claude Code requests (the JSON-text estimate it replaced was
- * 15–30% low for small objects and 27% high for Claude Code requests).
+ * compression, as Node ships) lays it out on the heap, not as its JSON text: request and
+ * response bodies are trees of small objects, whose headers and slots cost more than their
+ * text. Costs: an object 24 bytes plus 8 per property (an empty one 56: V8 reserves four
+ * slots), an array 48 plus 8 per element, a string 16 bytes plus its characters (two bytes
+ * each when any is beyond Latin-1), rounded up to 8, a number outside the small-integer range
+ * 16 (a boxed double); keys, true/false/null and small integers only take their slot (keys
+ * are shared strings), and so do strings of up to 8 characters (JSON.parse interns them).
+ *
+ * A stream's chunks and events are kept as JSON text (traffic-recorder.ts), priced by
+ * truncateItemsInPlace as they sit on the heap: an event's text is a string of its own
+ * (JSON.stringify made it); a chunk's text is a 32-byte slice of the text of the network
+ * read it came in, which it keeps alive whole, so each read is priced as its chunks' text
+ * plus the `data: ` and blank line around each, at the width of the whole read.
+ *
+ * Measured against V8's heap with tests/unit/recorder/measure-recorder-heap.ts, the
+ * recorder's total for an exchange is within ±3% of what the exchange really retains:
+ *
+ * | shape | heap/exchange | estimate/heap | sizing ms |
+ * |---|---:|---:|---:|
+ * | tiny (JSON call) | 2.6 KB | 0.99 | 0.025 |
+ * | text-200 (16 KB reads) | 89.9 KB | 0.99 | 0.019 |
+ * | text-1000 (64 KB reads) | 436.9 KB | 1.00 | 0.071 |
+ * | tool-calls (a read per chunk) | 98.4 KB | 0.99 | 0.026 |
+ * | claude-code (57 KB request) | 147.2 KB | 1.03 | 0.124 |
+ *
+ * Reads mixing Latin-1 and wider text, and CJK text in 4 KB reads, came out at 0.98–1.00.
+ * (Chunks and events kept as parsed objects retained 509.5 KB per text-1000 stream and
+ * 122.7 KB per tool-call stream, and took 0.24 ms to size.)
  *
  * Parts shared within one exchange are counted once: the translated request reuses the
  * client's long strings (system prompt, messages, tool descriptions), which a `seen` set
  * passed for both bodies catches (only strings of SHARED_STRING_MIN characters or more are
- * tracked, so the set stays small); the stream translator's events hold the chunks' own
- * strings and its literals, so their strings are not counted at all (`stringsShared`). It
- * never builds a string; the recorder calls it once per exchange, after the exchange
- * completed, from its batching timer: never on the hot path (under 0.5 ms for a
- * 1,000-chunk stream).
+ * tracked, so the set stays small). It never builds a string but the truncation marker; the
+ * recorder calls it once per exchange, after the exchange completed, from its batching
+ * timer: never on the hot path.
  */
 import {
   TRUNCATED_STRING_MARKER,
@@ -32,6 +46,8 @@ import {
 
 /** V8 heap layout on 64-bit Node (see the module comment). */
 const HEAP = {
+  /** Map, hash, length, parent and offset of a slice of another string. */
+  slicedString: 32,
   /** Map, properties and elements pointers. */
   objectHeader: 24,
   /** `{}` as JSON.parse or a literal makes it: the header and four reserved slots. */
@@ -76,23 +92,17 @@ export interface EstimateOptions {
    * ones it counts.
    */
   seen?: Set<string>;
-  /**
-   * Count no strings at all: the value's strings are all shared with something counted
-   * already or are constants in code. True of the Anthropic events the stream translator
-   * makes: their text is the chunk's own string, their type tags are literals.
-   */
-  stringsShared?: boolean;
 }
 
 export function estimateBytes(value: unknown, options: EstimateOptions = {}): number {
-  const { seen, stringsShared = false } = options;
+  const { seen } = options;
   let total = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const next = stack.pop();
     switch (typeof next) {
       case 'string':
-        total += stringsShared ? 0 : ownStringBytes(next, seen);
+        total += ownStringBytes(next, seen);
         break;
       case 'number':
         if (!Number.isInteger(next) || next < SMI_MIN || next > SMI_MAX) total += HEAP.heapNumber;
@@ -174,40 +184,85 @@ function streamArraysBytes(length: number): number {
 }
 
 /**
- * Sizes a stream list (chunks or events, with their parallel offsets), arrays included, and
- * cuts it in place when over `maxBytes`: keeps the first items that fit and appends one
- * marker item saying how many were left out.
+ * How a stream list's strings sit on the heap. `sliced`: the upstream's chunks, each a slice
+ * of the text of the network read it came in (eventsource-parser cuts the `data:` value out of
+ * the decoded read), which it keeps alive whole: a read's chunks share their arrival offset,
+ * so items with equal offsets are priced as one read, `data: ` and the blank line included,
+ * two bytes a character when any of them is beyond Latin-1. `flat`: strings of their own (the
+ * events' JSON.stringify text, a truncation marker).
+ */
+export type StreamItemStrings = 'sliced' | 'flat';
+
+/** `data: ` before and the blank line after each chunk's text, in the read it came in. */
+const SSE_FRAMING = 8;
+
+/**
+ * Heap bytes of the items of a stream list, walking read by read, up to `budget`: the bytes
+ * of the first `kept` items, those that fit.
+ */
+function streamItemsBytes(
+  items: readonly string[],
+  offsets: readonly number[],
+  strings: StreamItemStrings,
+  budget = Infinity,
+): { bytes: number; kept: number } {
+  let bytes = 0;
+  let at = 0;
+  while (at < items.length) {
+    if (strings === 'flat') {
+      const text = items[at]!;
+      const size = stringBytes(text.length, WIDE_CHAR.test(text));
+      if (bytes + size > budget) break;
+      bytes += size;
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    while (end < items.length && offsets[end] === offsets[at]) end++;
+    let wide = false;
+    for (let i = at; i < end && !wide; i++) wide = WIDE_CHAR.test(items[i]!);
+    // The read's own string header, then each slice and its share of the read's text.
+    bytes += HEAP.stringHeader;
+    for (; at < end; at++) {
+      const characters = items[at]!.length + SSE_FRAMING;
+      const size = HEAP.slicedString + (wide ? 2 * characters : characters);
+      if (bytes + size > budget) return { bytes, kept: at };
+      bytes += size;
+    }
+  }
+  return { bytes, kept: at };
+}
+
+/**
+ * Sizes a stream list (the JSON texts of chunks or events, with their parallel offsets),
+ * arrays included, and cuts it in place when over `maxBytes`: keeps the first items that fit
+ * and appends one marker item (the JSON text of a TruncatedBody) saying how many were left
+ * out.
  */
 export function truncateItemsInPlace(
-  items: unknown[],
+  items: string[],
   offsets: number[],
   maxBytes: number,
-  options: EstimateOptions = {},
-): Truncated<unknown[]> {
+  strings: StreamItemStrings,
+): Truncated<string[]> {
   const knownBytes =
-    estimateBytes(items, options) - arrayBytes(items.length) + streamArraysBytes(items.length);
+    streamItemsBytes(items, offsets, strings).bytes + streamArraysBytes(items.length);
   if (knownBytes <= maxBytes) return { value: items, bytes: knownBytes, truncated: false };
-  let used = 0;
-  let kept = 0;
-  while (kept < items.length) {
-    const size = estimateBytes(items[kept], options);
-    if (used + size > maxBytes) break;
-    used += size;
-    kept++;
-  }
+  const { bytes: used, kept } = streamItemsBytes(items, offsets, strings, maxBytes);
   const marker: TruncatedBody = {
     __truncated: true,
     originalBytes: knownBytes,
     omittedItems: items.length - kept,
   };
   const lastOffset = offsets.at(-1) ?? 0;
+  const markerText = JSON.stringify(marker);
   items.length = kept;
   offsets.length = kept;
-  items.push(marker);
+  items.push(markerText);
   offsets.push(lastOffset);
   return {
     value: items,
-    bytes: used + estimateBytes(marker) + streamArraysBytes(items.length),
+    bytes: used + stringBytes(markerText.length, false) + streamArraysBytes(items.length),
     truncated: true,
   };
 }

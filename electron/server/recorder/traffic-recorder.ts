@@ -3,16 +3,19 @@
  * (HTTP/SSE here, IPC in Electron) read from.
  *
  * Hot path: the tap methods only store references, push to arrays and read the clock
- * (performance.now by default). No JSON, no redaction, no copies, no listener calls there;
- * they never throw. Everything else happens in one batching step that a timer runs at most
- * every `batchMs` (default 75 ms) while something changed: it pushes
- * exchange-started / exchange-updated (the new chunks and events since the last push) /
- * exchange-completed to the subscribers, redacted; it sizes newly completed exchanges
- * (the heap their records retain, estimated once; see size-estimate.ts), truncates huge bodies in the record,
- * and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`. In-flight
- * exchanges are never evicted and are not counted in the byte budget until they complete;
- * a stream past `maxStreamItems` items stops growing its record (the count of dropped items
- * shows as `truncated`). A call that fails or is aborted lands like any other.
+ * (performance.now by default, once per call: the chunks of one upstream read, or the events
+ * of one write, share their arrival offset). Stream items are kept as the JSON text the proxy
+ * handed over, which costs the garbage collector a string each instead of a tree of small
+ * objects. No JSON parsing, no redaction, no copies, no listener calls there; they never
+ * throw. Everything else happens in one batching step that a timer runs at most every
+ * `batchMs` (default 75 ms) while something changed: it pushes exchange-started /
+ * exchange-updated (the new chunks and events since the last push) / exchange-completed to
+ * the subscribers, parsed and redacted; it sizes newly completed exchanges (the heap their
+ * records retain, estimated once; see size-estimate.ts), truncates huge bodies in the
+ * record, and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`.
+ * In-flight exchanges are never evicted and are not counted in the byte budget until they
+ * complete; a stream past `maxStreamItems` items stops growing its record (the count of
+ * dropped items shows as `truncated`). A call that fails or is aborted lands like any other.
  *
  * Update payload invariant (for the UI's de-duplication): the items of an exchange-updated
  * payload are the items with indices [count - n, count) of that exchange's lists, where
@@ -112,6 +115,15 @@ export const RECORDER_DEFAULTS = {
  * overcounts (slack of objects the proxy built) pay for part of it.
  */
 const ENTRY_BYTES = 200;
+
+/**
+ * Whether an event's JSON text is a content_block_delta. Looking for the type member in the
+ * text is exact: inside a JSON string its quotes would be escaped, and no other event nests
+ * an object of that type.
+ */
+function isContentDelta(event: string): boolean {
+  return event.includes('"type":"content_block_delta"');
+}
 
 export function createTrafficRecorder(options: TrafficRecorderOptions = {}): TrafficRecorder {
   const maxExchanges = options.maxExchanges ?? RECORDER_DEFAULTS.maxExchanges;
@@ -213,11 +225,8 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
       bytes += body.bytes;
       entry.truncated ||= body.truncated;
     }
-    const chunks = truncateItemsInPlace(entry.chunks, entry.chunkOffsets, maxBodyBytes);
-    // The translator's events hold the chunks' strings and its own literals (size-estimate.ts).
-    const events = truncateItemsInPlace(entry.events, entry.eventOffsets, maxBodyBytes, {
-      stringsShared: entry.chunks.length > 0,
-    });
+    const chunks = truncateItemsInPlace(entry.chunks, entry.chunkOffsets, maxBodyBytes, 'sliced');
+    const events = truncateItemsInPlace(entry.events, entry.eventOffsets, maxBodyBytes, 'flat');
     bytes += chunks.bytes + events.bytes;
     bytes += estimateBytes(entry.responseHeaders) + estimateBytes(entry.upstreamResponseHeaders);
     entry.truncated ||= request.truncated || chunks.truncated || events.truncated;
@@ -269,6 +278,26 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
     evictOverflow();
   }
 
+  /**
+   * Appends one batch of stream items (one upstream read's chunks, one write's events), all
+   * at this moment's offset, which it returns; items past maxStreamItems are only counted.
+   */
+  function append(
+    entry: ExchangeEntry,
+    items: string[],
+    offsets: number[],
+    batch: readonly string[],
+  ): number {
+    const offset = now() - entry.t0;
+    const kept = Math.max(0, Math.min(batch.length, maxStreamItems - items.length));
+    for (let i = 0; i < kept; i++) {
+      items.push(batch[i]!);
+      offsets.push(offset);
+    }
+    entry.droppedItems += batch.length - kept;
+    return offset;
+  }
+
   /** Stages are accepted until the batching step has sized (sealed) the completed exchange. */
   function live(id: string): ExchangeEntry | undefined {
     const entry = entries.get(id);
@@ -310,29 +339,19 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
       entry.marks.upstreamHeaders = now() - entry.t0;
       if (!entry.dirty) markDirty(entry);
     },
-    openaiChunk(id: string, chunk: unknown): void {
+    openaiChunks(id: string, chunks: readonly string[]): void {
       const entry = live(id);
-      if (!entry) return;
-      if (entry.chunks.length < maxStreamItems) {
-        entry.chunks.push(chunk);
-        entry.chunkOffsets.push(now() - entry.t0);
-      } else {
-        entry.droppedItems++;
-      }
+      if (!entry || chunks.length === 0) return;
+      append(entry, entry.chunks, entry.chunkOffsets, chunks);
       if (!entry.dirty) markDirty(entry);
     },
-    anthropicEvent(id: string, event: { type: string }): void {
+    anthropicEvents(id: string, events: readonly string[]): void {
       const entry = live(id);
-      if (!entry) return;
-      if (entry.events.length < maxStreamItems) {
-        const offset = now() - entry.t0;
-        entry.events.push(event);
-        entry.eventOffsets.push(offset);
-        if (entry.marks.firstToken === undefined && event.type === 'content_block_delta')
-          entry.marks.firstToken = offset;
-      } else {
-        entry.droppedItems++;
-      }
+      if (!entry || events.length === 0) return;
+      const offset = append(entry, entry.events, entry.eventOffsets, events);
+      // Only until found: a stream's first token comes in its first reads.
+      if (entry.marks.firstToken === undefined && events.some(isContentDelta))
+        entry.marks.firstToken = offset;
       if (!entry.dirty) markDirty(entry);
     },
     openaiResponse(id: string, body: unknown): void {

@@ -18,8 +18,8 @@ export function gatedTap(tap: ExchangeTap, enabled: () => boolean): ExchangeTap 
       void (recording.has(id) && tap.upstreamRequest(id, body, headers, notes, url)),
     upstreamResponseHeaders: (id, status, headers) =>
       void (recording.has(id) && tap.upstreamResponseHeaders(id, status, headers)),
-    openaiChunk: (id, chunk) => void (recording.has(id) && tap.openaiChunk(id, chunk)),
-    anthropicEvent: (id, event) => void (recording.has(id) && tap.anthropicEvent(id, event)),
+    openaiChunks: (id, chunks) => void (recording.has(id) && tap.openaiChunks(id, chunks)),
+    anthropicEvents: (id, events) => void (recording.has(id) && tap.anthropicEvents(id, events)),
     openaiResponse: (id, body) => void (recording.has(id) && tap.openaiResponse(id, body)),
     anthropicResponse: (id, body, headers) =>
       void (recording.has(id) && tap.anthropicResponse(id, body, headers)),

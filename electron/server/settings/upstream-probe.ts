@@ -52,7 +52,7 @@ export async function runProbe(
     const answer = await callChatCompletions(ctx.clients.clientFor(plan.target), body, signal);
     if (answer.kind === 'stream') {
       const chunks: ChatCompletionChunk[] = [];
-      for await (const batch of readChunkBatches(answer.body, signal)) chunks.push(...batch);
+      for await (const read of readChunkBatches(answer.body, signal)) chunks.push(...read.chunks);
       return { ms: elapsed(), status: answer.status, chunks };
     }
     const malformed = describeMalformedCompletion(answer.body, upstreamUrl);

@@ -125,18 +125,22 @@ export function injectExchanges(
     recorder.upstreamResponseHeaders(id, 200, { 'content-type': 'text/event-stream' });
     for (let c = 0; c < 4; c++) {
       clock.advance(40);
-      recorder.openaiChunk(id, {
-        id: `cmpl-${i}`,
-        object: 'chat.completion.chunk',
-        created: 0,
-        model: 'openai/gpt-5-mini',
-        choices: [{ index: 0, delta: { content: `part ${c} ` }, finish_reason: null }],
-      });
-      recorder.anthropicEvent(id, {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'text_delta', text: `part ${c} ` },
-      });
+      recorder.openaiChunks(id, [
+        JSON.stringify({
+          id: `cmpl-${i}`,
+          object: 'chat.completion.chunk',
+          created: 0,
+          model: 'openai/gpt-5-mini',
+          choices: [{ index: 0, delta: { content: `part ${c} ` }, finish_reason: null }],
+        }),
+      ]);
+      recorder.anthropicEvents(id, [
+        JSON.stringify({
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'text_delta', text: `part ${c} ` },
+        }),
+      ]);
     }
     recorder.anthropicResponse(id, undefined, { 'content-type': 'text/event-stream' });
     clock.advance(60);

@@ -9,7 +9,9 @@ function recordedStream() {
   const recorder = createTrafficRecorder({ now: () => clock });
   startExchange(recorder, 'stream-1');
   clock = 120;
-  recorder.anthropicEvent('stream-1', { type: 'message_start', message: { id: 'msg_1' } } as never);
+  recorder.anthropicEvents('stream-1', [
+    JSON.stringify({ type: 'message_start', message: { id: 'msg_1' } }),
+  ]);
   streamStep(recorder, 'stream-1', 0);
   clock = 400;
   streamStep(recorder, 'stream-1', 1);

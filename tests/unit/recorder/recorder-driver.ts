@@ -79,10 +79,34 @@ export function textDelta(i: number): RawMessageStreamEvent {
   };
 }
 
+/** One upstream read's chunks, as the stream pump hands them over: their JSON text. */
+export function recordChunks(
+  recorder: TrafficRecorder,
+  id: string,
+  ...chunks: ChatCompletionChunk[]
+): void {
+  recorder.openaiChunks(
+    id,
+    chunks.map((chunk) => JSON.stringify(chunk)),
+  );
+}
+
+/** One write's events, as the SSE writer hands them over: their JSON text. */
+export function recordEvents(
+  recorder: TrafficRecorder,
+  id: string,
+  ...events: (RawMessageStreamEvent | { type: 'error'; error: { type: string; message: string } })[]
+): void {
+  recorder.anthropicEvents(
+    id,
+    events.map((event) => JSON.stringify(event)),
+  );
+}
+
 /** One upstream chunk and the Anthropic event it became, as the stream handler reports them. */
 export function streamStep(recorder: TrafficRecorder, id: string, i: number): void {
-  recorder.openaiChunk(id, textChunk(i));
-  recorder.anthropicEvent(id, textDelta(i));
+  recordChunks(recorder, id, textChunk(i));
+  recordEvents(recorder, id, textDelta(i));
 }
 
 export const OK_END: ExchangeEnd = {

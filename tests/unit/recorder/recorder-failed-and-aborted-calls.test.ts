@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrafficRecorder } from '../../../electron/server/recorder/traffic-recorder.ts';
 import type { TimedItem } from '../../../shared/traffic/exchange-record.ts';
-import { collectEvents, startExchange, streamStep } from './recorder-driver.ts';
+import { collectEvents, recordEvents, startExchange, streamStep } from './recorder-driver.ts';
 
 describe('recorder keeps calls that fail or are aborted', () => {
   it('keeps an aborted stream with every chunk received before the client left', () => {
@@ -23,7 +23,7 @@ describe('recorder keeps calls that fail or are aborted', () => {
     startExchange(recorder, 'broken');
     streamStep(recorder, 'broken', 0);
     const error = { type: 'api_error', message: 'upstream connection reset' };
-    recorder.anthropicEvent('broken', { type: 'error', error });
+    recordEvents(recorder, 'broken', { type: 'error', error });
     recorder.completed('broken', { status: 200, error });
     recorder.flush();
     const record = recorder.get('broken')!;

@@ -1,16 +1,20 @@
 /**
  * Exchanges of realistic shapes recorded the way the proxy records them, with fresh objects
- * every time (the upstream's chunks and completions parsed from JSON text as the openai SDK
- * does, the Anthropic events and bodies made by the real translators), so the heap they retain
- * is the heap a recorded call retains in the app. Used by the memory-budget test and by the
- * calibration of size-estimate.ts (tests/unit/recorder/measure-recorder-heap.ts). Not a test
- * file itself.
+ * and strings every time, so the heap they retain is the heap a recorded call retains in the
+ * app: a stream's SSE body goes through the proxy's own ChunkDecoder in network-sized reads
+ * (64 KB or 16 KB reads of a flat-out stream, or one chunk per read as a paced model sends
+ * them) and each read's chunk texts are recorded as the pump records them; the events are
+ * the real stream translator's, recorded as the JSON text the SSE writer makes of them, one
+ * call per read; completions are parsed from JSON text and the Anthropic bodies made by the
+ * real translators. Used by the memory-budget test and by the calibration of
+ * size-estimate.ts (tests/unit/recorder/measure-recorder-heap.ts). Not a test file itself.
  */
 import { readFileSync } from 'node:fs';
-import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { TrafficRecorder } from '../../../electron/server/recorder/traffic-recorder.ts';
 import type { AnthropicStreamEvent } from '../../../shared/translate/anthropic-stream-event.ts';
+import { ChunkDecoder } from '../../../electron/server/upstream-sse-reader.ts';
 import { quirksFor } from '../../../shared/providers/provider-presets.ts';
 import { translateRequest } from '../../../shared/translate/request-translator.ts';
 import { translateResponse } from '../../../shared/translate/response-translator.ts';
@@ -105,12 +109,29 @@ function streamLines(id: string, textChunks: number, toolCalls: number, argPiece
   return lines;
 }
 
-/** Pre-built chunk lines per shape, so building them is not measured as retained heap. */
-const LINES: Record<Exclude<HeapShape, 'tiny'>, string[]> = {
-  'text-200': streamLines('chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG', 200, 0, 0),
-  'text-1000': streamLines('chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG', 1000, 0, 0),
-  'tool-calls': streamLines('chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG', 20, 4, 40),
-  'claude-code': streamLines('chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG', 30, 1, 5),
+type StreamShape = Exclude<HeapShape, 'tiny'>;
+
+/**
+ * The upstream's SSE body as the network delivers it: its bytes cut into reads of `readBytes`
+ * (a flat-out stream fills the socket buffer), or one read per event (`'event'`, a paced
+ * model). Pre-built, so building them is not measured as retained heap.
+ */
+function networkReads(lines: readonly string[], readBytes: number | 'event'): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const events = [...lines.map((line) => `data: ${line}\n\n`), 'data: [DONE]\n\n'];
+  if (readBytes === 'event') return events.map((event) => encoder.encode(event));
+  const body = encoder.encode(events.join(''));
+  const reads: Uint8Array[] = [];
+  for (let at = 0; at < body.length; at += readBytes) reads.push(body.subarray(at, at + readBytes));
+  return reads;
+}
+
+const ID = 'chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG';
+const READS: Record<StreamShape, Uint8Array[]> = {
+  'text-200': networkReads(streamLines(ID, 200, 0, 0), 16 * 1024),
+  'text-1000': networkReads(streamLines(ID, 1000, 0, 0), 64 * 1024),
+  'tool-calls': networkReads(streamLines(ID, 20, 4, 40), 'event'),
+  'claude-code': networkReads(streamLines(ID, 30, 1, 5), 'event'),
 };
 
 const COMPLETION = JSON.stringify({
@@ -186,14 +207,20 @@ export function recordShape(recorder: TrafficRecorder, id: string, shape: HeapSh
   });
   recorder.anthropicResponse(id, undefined, { 'content-type': 'text/event-stream' });
   const record = (events: AnthropicStreamEvent[]): void => {
-    // The SSE writer does not record pings either.
-    for (const event of events) if (event.type !== 'ping') recorder.anthropicEvent(id, event);
+    // As the SSE writer: one call per write, the JSON it writes, no pings.
+    const texts: string[] = [];
+    for (const event of events) if (event.type !== 'ping') texts.push(JSON.stringify(event));
+    if (texts.length > 0) recorder.anthropicEvents(id, texts);
   };
   record(startStream(state));
-  for (const line of LINES[shape]) {
-    const chunk = JSON.parse(line) as ChatCompletionChunk;
-    recorder.openaiChunk(id, chunk);
-    record(stepStream(state, chunk));
+  const decoder = new ChunkDecoder();
+  for (const bytes of READS[shape]) {
+    const read = decoder.decode(bytes);
+    if (read.chunks.length === 0) continue;
+    recorder.openaiChunks(id, read.texts);
+    const events: AnthropicStreamEvent[] = [];
+    for (const chunk of read.chunks) events.push(...stepStream(state, chunk));
+    record(events);
   }
   record(finishStream(state));
   const result = streamResult(state);

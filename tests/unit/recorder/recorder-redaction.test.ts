@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTrafficRecorder } from '../../../electron/server/recorder/traffic-recorder.ts';
 import type { TimedItem } from '../../../shared/traffic/exchange-record.ts';
-import { CLIENT_KEY, collectEvents, startExchange, UPSTREAM_KEY } from './recorder-driver.ts';
+import {
+  CLIENT_KEY,
+  collectEvents,
+  recordChunks,
+  recordEvents,
+  startExchange,
+  UPSTREAM_KEY,
+} from './recorder-driver.ts';
 
 const PLANTED = 'sk-proj-planted-configured-key-abcd';
 
@@ -21,14 +28,16 @@ describe('recorder redaction', () => {
     startExchange(recorder, 'a', {
       body: { model: 'm', messages: [{ role: 'user', content: `my key is ${PLANTED}, keep it` }] },
     });
-    recorder.openaiChunk('a', {
+    recordChunks(recorder, 'a', {
       id: 'x',
       object: 'chat.completion.chunk',
       created: 1,
       model: 'm',
-      choices: [{ index: 0, delta: { content: `echo ${PLANTED}` }, finish_reason: null }],
+      choices: [
+        { index: 0, delta: { content: `echo ${PLANTED}` }, finish_reason: null, logprobs: null },
+      ],
     });
-    recorder.anthropicEvent('a', {
+    recordEvents(recorder, 'a', {
       type: 'content_block_delta',
       index: 0,
       delta: { type: 'text_delta', text: PLANTED },

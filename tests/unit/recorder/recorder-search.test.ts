@@ -16,6 +16,8 @@ import {
   anthropicBody,
   CLIENT_KEY,
   OK_END,
+  recordChunks,
+  recordEvents,
   startExchange,
   streamStep,
   textChunk,
@@ -62,11 +64,11 @@ describe('recorder search', () => {
     const r = recorder();
     startExchange(r, 'split');
     for (const piece of ['The hippo', 'potamus sw', 'ims']) {
-      r.openaiChunk('split', {
+      recordChunks(r, 'split', {
         ...textChunk(0),
         choices: [{ index: 0, delta: { content: piece }, finish_reason: null, logprobs: null }],
       });
-      r.anthropicEvent('split', {
+      recordEvents(r, 'split', {
         type: 'content_block_delta',
         index: 0,
         delta: { type: 'text_delta', text: piece },

@@ -3,7 +3,8 @@
  * field, between `\r` and `\n`, inside a multi-byte character), the same chunks come out,
  * each read giving the chunks it completed; and what the openai SDK's Stream did on top of
  * SSE framing still happens ([DONE], error chunks, malformed JSON, a last event without its
- * blank line, the client going away).
+ * blank line, the client going away). Each chunk comes with its `data:` text exactly as
+ * received, which is what the traffic recorder keeps.
  */
 import { APIError } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
@@ -64,15 +65,22 @@ function bodyOf(pieces: readonly (string | Uint8Array)[]): ReadableStream<Uint8A
 async function collect(
   body: ReadableStream<Uint8Array>,
   signal = new AbortController().signal,
-): Promise<{ batches: ChatCompletionChunk[][]; error?: unknown }> {
+): Promise<{ batches: ChatCompletionChunk[][]; texts: string[][]; error?: unknown }> {
   const batches: ChatCompletionChunk[][] = [];
+  const texts: string[][] = [];
   try {
-    for await (const batch of readChunkBatches(body, signal)) batches.push(batch);
+    for await (const read of readChunkBatches(body, signal)) {
+      batches.push(read.chunks);
+      texts.push(read.texts);
+    }
   } catch (error) {
-    return { batches, error };
+    return { batches, texts, error };
   }
-  return { batches };
+  return { batches, texts };
 }
+
+/** The data text JSON.stringify gives a chunk, as most upstreams send it. */
+const textOf = (value: unknown): string => JSON.stringify(value);
 
 describe('ChunkDecoder', () => {
   it('gives the same chunks and [DONE] whichever byte the body is split at', () => {
@@ -90,10 +98,28 @@ describe('ChunkDecoder', () => {
     expect(allChunks(reads)).toEqual(sampleChunks);
   });
 
-  it('gives every chunk a read completes in that read, in order', () => {
+  it('gives every chunk a read completes in that read, in order, each with its data text', () => {
     const bytes = encoder.encode(sampleBody);
     const reads = decodeInPieces([bytes]);
-    expect(reads[0]).toEqual({ chunks: sampleChunks, stop: { kind: 'done' } });
+    expect(reads[0]).toEqual({
+      chunks: sampleChunks,
+      texts: sampleChunks.map(textOf),
+      stop: { kind: 'done' },
+    });
+  });
+
+  it('gives the data text exactly as received (spacing kept), whichever byte the body is split at', () => {
+    const spaced = '{ "id": "c1",  "choices": [ {"index": 0, "delta": {"content": "é"}} ] }';
+    const body = `: comment\n\ndata: ${spaced}\n\ndata:${textOf(chunk('x'))}\r\n\r\ndata: [DONE]\n\n`;
+    const bytes = encoder.encode(body);
+    for (let split = 0; split <= bytes.length; split += 7) {
+      const reads = decodeInPieces([bytes.subarray(0, split), bytes.subarray(split)]);
+      expect(
+        reads.flatMap((read) => read.texts),
+        `split at byte ${split}`,
+      ).toEqual([spaced, textOf(chunk('x'))]);
+      for (const read of reads) expect(read.texts).toHaveLength(read.chunks.length);
+    }
   });
 
   it('keeps a character whose UTF-8 bytes are split across reads whole', () => {
@@ -111,18 +137,21 @@ describe('ChunkDecoder', () => {
     const reads = decodeInPieces([
       encoder.encode(`data: [DONE]\n\ndata: ${JSON.stringify(chunk('late'))}\n\n`),
     ]);
-    expect(reads[0]).toEqual({ chunks: [], stop: { kind: 'done' } });
+    expect(reads[0]).toEqual({ chunks: [], texts: [], stop: { kind: 'done' } });
   });
 
   it('counts a last event the upstream ended without its blank line', () => {
     const reads = decodeInPieces([encoder.encode(`data: ${JSON.stringify(chunk('end'))}`)]);
     expect(reads[0]?.chunks).toEqual([]);
-    expect(reads[1]).toEqual({ chunks: [chunk('end')] });
+    expect(reads[1]).toEqual({ chunks: [chunk('end')], texts: [textOf(chunk('end'))] });
   });
 
   it('gives nothing for comments and blank keep-alives', () => {
     const reads = decodeInPieces([encoder.encode(': ping\n\n\n\n:\r\n\r\n')]);
-    expect(reads).toEqual([{ chunks: [] }, { chunks: [] }]);
+    expect(reads).toEqual([
+      { chunks: [], texts: [] },
+      { chunks: [], texts: [] },
+    ]);
   });
 
   it('fails with the error object of an error chunk, after the chunks before it', () => {
@@ -135,6 +164,8 @@ describe('ChunkDecoder', () => {
       ),
     ]);
     expect(reads[0]?.chunks).toEqual([chunk('a')]);
+    // The error chunk's text is not a chunk's: it is not given either.
+    expect(reads[0]?.texts).toEqual([textOf(chunk('a'))]);
     const stop = reads[0]?.stop;
     expect(stop?.kind).toBe('failed');
     const error = stop?.kind === 'failed' ? stop.error : undefined;
@@ -177,7 +208,7 @@ describe('readChunkBatches', () => {
     const first = `data: ${JSON.stringify(chunk('a'))}\n\ndata: ${JSON.stringify(chunk('b'))}\n\ndata: {"id"`;
     const second = `:"x","choices":[]}\n\n: keep-alive\n\n`;
     const third = `data: ${JSON.stringify(chunk('c', 'stop'))}\n\ndata: [DONE]\n\n`;
-    const { batches, error } = await collect(
+    const { batches, texts, error } = await collect(
       bodyOf([first, second, ': only a comment\n\n', third]),
     );
     expect(error).toBeUndefined();
@@ -185,6 +216,11 @@ describe('readChunkBatches', () => {
       [chunk('a'), chunk('b')],
       [{ id: 'x', choices: [] }],
       [chunk('c', 'stop')],
+    ]);
+    expect(texts).toEqual([
+      [textOf(chunk('a')), textOf(chunk('b'))],
+      ['{"id":"x","choices":[]}'],
+      [textOf(chunk('c', 'stop'))],
     ]);
   });
 
@@ -229,8 +265,8 @@ describe('readChunkBatches', () => {
     });
     const abort = new AbortController();
     const batches: ChatCompletionChunk[][] = [];
-    for await (const batch of readChunkBatches(body, abort.signal)) {
-      batches.push(batch);
+    for await (const read of readChunkBatches(body, abort.signal)) {
+      batches.push(read.chunks);
       // The upstream is silent now; the next read waits until the abort cancels it.
       abort.abort();
     }
@@ -248,8 +284,8 @@ describe('readChunkBatches', () => {
         cancelled = true;
       },
     });
-    for await (const batch of readChunkBatches(body, new AbortController().signal)) {
-      expect(batch).toEqual([chunk('a')]);
+    for await (const read of readChunkBatches(body, new AbortController().signal)) {
+      expect(read.chunks).toEqual([chunk('a')]);
       break;
     }
     expect(cancelled).toBe(true);

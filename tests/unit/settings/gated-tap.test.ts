@@ -6,7 +6,7 @@ function recordingTap(seen: string[]): ExchangeTap {
   return {
     ...noopExchangeTap,
     started: (start) => void seen.push(`started ${start.id}`),
-    openaiChunk: (id) => void seen.push(`chunk ${id}`),
+    openaiChunks: (id, chunks) => void seen.push(`chunks ${id} ${chunks.join(' ')}`),
     completed: (id) => void seen.push(`completed ${id}`),
   };
 }
@@ -28,12 +28,12 @@ describe('gatedTap', () => {
     tap.started(start('a'));
     enabled = false;
     tap.started(start('b'));
-    tap.openaiChunk('a', {} as never);
-    tap.openaiChunk('b', {} as never);
+    tap.openaiChunks('a', ['{"n":1}']);
+    tap.openaiChunks('b', ['{"n":2}']);
     enabled = true;
     tap.completed('a', { status: 200 });
     tap.completed('b', { status: 200 });
-    expect(seen).toEqual(['started a', 'chunk a', 'completed a']);
+    expect(seen).toEqual(['started a', 'chunks a {"n":1}', 'completed a']);
   });
 
   it('forgets a call once it completed', () => {
@@ -41,7 +41,7 @@ describe('gatedTap', () => {
     const tap = gatedTap(recordingTap(seen), () => true);
     tap.started(start('a'));
     tap.completed('a', { status: 200 });
-    tap.openaiChunk('a', {} as never);
+    tap.openaiChunks('a', ['{"n":3}']);
     expect(seen).toEqual(['started a', 'completed a']);
   });
 });
