@@ -1,12 +1,12 @@
 /**
  * The recorder's internal state for one exchange, and the two views built from it off the
  * hot path: the summary (list rows) and the full record (detail, exports). The entry keeps
- * what the proxy handed over by reference, plus parallel arrays of stream items (the JSON
- * text of each chunk and event, as the tap hands them over) and their arrival offsets, so
- * recording a read's chunks is two array pushes per chunk. Views are built fresh on demand:
- * stream items are parsed there (JSON.parse, into the objects the proxy had), and everything
- * is redacted on the way out; views may share unchanged subtrees with the entry, so callers
- * must treat them as read-only.
+ * what the proxy handed over by reference, plus the stream items (the JSON text of each chunk
+ * and event, as the tap hands them over) off the JS heap with their arrival offsets
+ * (stream-items.ts). Views are built fresh on demand: stream items are decoded and parsed
+ * there (JSON.parse, into the objects the proxy had), and everything is redacted on the way
+ * out; views may share unchanged subtrees with the entry, so callers must treat them as
+ * read-only.
  */
 import type { ExchangeEnd, ExchangeRoute, ExchangeStart } from '../exchange-tap.ts';
 import type {
@@ -20,6 +20,7 @@ import type {
 import type { TranslationNote } from '../../../shared/translate/translation-note.ts';
 import { claudeCodeSessionId } from '../../../shared/traffic/session-id.ts';
 import { estimateCostUsd } from '../../../shared/traffic/model-prices.ts';
+import { StreamItems } from './stream-items.ts';
 import {
   headerSecrets,
   normaliseSecrets,
@@ -42,12 +43,10 @@ export interface ExchangeEntry {
   };
   upstreamStatus?: number;
   upstreamResponseHeaders?: Record<string, string>;
-  /** The JSON text of each chunk (or of a truncation marker, see size-estimate.ts). */
-  chunks: string[];
-  chunkOffsets: number[];
-  /** The JSON text of each event (or of a truncation marker). */
-  events: string[];
-  eventOffsets: number[];
+  /** The JSON text of each chunk (and, last, of a truncation marker when cut). */
+  chunks: StreamItems;
+  /** The JSON text of each event (and, last, of a truncation marker when cut). */
+  events: StreamItems;
   /** Items refused because the stream passed the per-exchange item cap. */
   droppedItems: number;
   hasOpenaiBody: boolean;
@@ -74,10 +73,8 @@ export function newEntry(start: ExchangeStart, t0: number): ExchangeEntry {
     id: start.id,
     start,
     t0,
-    chunks: [],
-    chunkOffsets: [],
-    events: [],
-    eventOffsets: [],
+    chunks: new StreamItems('sliced'),
+    events: new StreamItems('own'),
     droppedItems: 0,
     hasOpenaiBody: false,
     hasAnthropicBody: false,
@@ -179,12 +176,12 @@ export function fullRecord(entry: ExchangeEntry, secrets: readonly string[]): Ex
   if (entry.responseHeaders) record.responseHeaders = redactHeaders(entry.responseHeaders, secrets);
   const streamed = record.stream;
   if (entry.chunks.length > 0 || (streamed && !entry.hasOpenaiBody && entry.upstream)) {
-    record.openaiResponse = timedItems(entry.chunks, entry.chunkOffsets, 0, secrets);
+    record.openaiResponse = timedItems(entry.chunks, 0, secrets);
   } else if (entry.hasOpenaiBody) {
     record.openaiResponse = redactDeep(entry.openaiBody, secrets);
   }
   if (entry.events.length > 0 || (streamed && entry.anthropicBody === undefined)) {
-    record.anthropicResponse = timedItems(entry.events, entry.eventOffsets, 0, secrets);
+    record.anthropicResponse = timedItems(entry.events, 0, secrets);
   } else if (entry.hasAnthropicBody && entry.anthropicBody !== undefined) {
     record.anthropicResponse = redactDeep(entry.anthropicBody, secrets);
   }
@@ -193,19 +190,14 @@ export function fullRecord(entry: ExchangeEntry, secrets: readonly string[]): Ex
 
 /** Items [from, end) of a stream list, parsed and redacted, with their offsets. */
 export function timedItems(
-  items: readonly string[],
-  offsets: readonly number[],
+  items: StreamItems,
   from: number,
   secrets: readonly string[],
 ): TimedItem[] {
-  const out: TimedItem[] = new Array<TimedItem>(Math.max(0, items.length - from));
-  for (let i = from; i < items.length; i++) {
-    out[i - from] = {
-      offsetMs: roundMs(offsets[i] ?? 0),
-      data: redactDeep(parseItem(items[i]!), secrets),
-    };
-  }
-  return out;
+  return items.read(from).map(({ offsetMs, text }) => ({
+    offsetMs: roundMs(offsetMs),
+    data: redactDeep(parseItem(text), secrets),
+  }));
 }
 
 /** A recorded item as the object it is the text of (the proxy parsed or stringified it). */

@@ -183,11 +183,11 @@ function entryMatches(
   if (valueMatches(entry.start.anthropicRequest, match, budget)) return true;
   if (entry.upstream && valueMatches(entry.upstream.body, match, budget)) return true;
   if (budget.exhausted) return false;
-  const chunks = entry.chunks.map(parseItem);
+  const chunks = entry.chunks.read().map(({ text }) => parseItem(text));
   const openaiAnswer = chunks.length > 0 || !entry.hasOpenaiBody ? chunks : entry.openaiBody;
   if (valueMatches(openaiAnswer, match, budget)) return true;
   if (budget.exhausted) return false;
-  const events = entry.events.map(parseItem);
+  const events = entry.events.read().map(({ text }) => parseItem(text));
   const anthropicAnswer =
     events.length > 0 || !entry.hasAnthropicBody ? events : entry.anthropicBody;
   if (valueMatches(anthropicAnswer, match, budget)) return true;

@@ -11,31 +11,26 @@
  * 16 (a boxed double); keys, true/false/null and small integers only take their slot (keys
  * are shared strings), and so do strings of up to 8 characters (JSON.parse interns them).
  *
- * A stream's chunks and events are kept as JSON text (traffic-recorder.ts), priced by
- * truncateItemsInPlace as they sit on the heap: an event's text is a string of its own
- * (JSON.stringify made it); a chunk's text is a 32-byte slice of the text of the network
- * read it came in, which it keeps alive whole, so each read is priced as its chunks' text
- * plus the `data: ` and blank line around each, at the width of the whole read.
+ * A stream's chunks and events are kept as one string per batch (stream-items.ts), which
+ * prices them itself.
  *
  * Measured against V8's heap with tests/unit/recorder/measure-recorder-heap.ts, the
- * recorder's total for an exchange is within ±3% of what the exchange really retains:
+ * recorder's total for an exchange is within a few percent of what it really retains:
  *
  * | shape | heap/exchange | estimate/heap | sizing ms |
  * |---|---:|---:|---:|
- * | tiny (JSON call) | 2.6 KB | 0.99 | 0.025 |
- * | text-200 (16 KB reads) | 89.9 KB | 0.99 | 0.019 |
- * | text-1000 (64 KB reads) | 436.9 KB | 1.00 | 0.071 |
- * | tool-calls (a read per chunk) | 98.4 KB | 0.99 | 0.026 |
- * | claude-code (57 KB request) | 147.2 KB | 1.03 | 0.124 |
+ * | tiny (JSON call) | 2.9 KB | 0.95 | 0.011 |
+ * | text-200 (16 KB reads) | 73.9 KB | 0.99 | 0.007 |
+ * | text-1000 (64 KB reads) | 341.9 KB | 1.02 | 0.016 |
+ * | tool-calls (a read per chunk) | 107.2 KB | 0.94 | 0.007 |
+ * | claude-code (57 KB request) | 148.9 KB | 1.02 | 0.099 |
  *
- * Reads mixing Latin-1 and wider text, and CJK text in 4 KB reads, came out at 0.98–1.00.
- * (Chunks and events kept as parsed objects retained 509.5 KB per text-1000 stream and
- * 122.7 KB per tool-call stream, and took 0.24 ms to size.)
+ * (A string per item retained 436.9 KB per text-1000 stream; parsed objects 509.5 KB.)
  *
  * Parts shared within one exchange are counted once: the translated request reuses the
  * client's long strings (system prompt, messages, tool descriptions), which a `seen` set
  * passed for both bodies catches (only strings of SHARED_STRING_MIN characters or more are
- * tracked, so the set stays small). It never builds a string but the truncation marker; the
+ * tracked, so the set stays small). It never builds a string but a truncated body's preview; the
  * recorder calls it once per exchange, after the exchange completed, from its batching
  * timer: never on the hot path.
  */
@@ -47,7 +42,6 @@ import {
 /** V8 heap layout on 64-bit Node (see the module comment). */
 const HEAP = {
   /** Map, hash, length, parent and offset of a slice of another string. */
-  slicedString: 32,
   /** Map, properties and elements pointers. */
   objectHeader: 24,
   /** `{}` as JSON.parse or a literal makes it: the header and four reserved slots. */
@@ -169,102 +163,6 @@ export function truncateBody<T>(value: T, maxBytes: number, seen?: Set<string>):
   const preview = JSON.stringify(shortened).slice(0, Math.max(0, maxBytes - 256));
   const body: TruncatedBody = { __truncated: true, originalBytes: knownBytes, preview };
   return { value: body, bytes: estimateBytes(body), truncated: true };
-}
-
-/** Capacity V8 has given an array grown by push to `length` elements (old + old/2 + 16). */
-function pushedCapacity(length: number): number {
-  let capacity = 0;
-  while (capacity < length) capacity += 1 + ((capacity + 1) >> 1) + 16;
-  return capacity;
-}
-
-/** The two push-grown arrays of a stream list: the items and their offsets (unboxed doubles). */
-function streamArraysBytes(length: number): number {
-  return 2 * arrayBytes(pushedCapacity(length));
-}
-
-/**
- * How a stream list's strings sit on the heap. `sliced`: the upstream's chunks, each a slice
- * of the text of the network read it came in (eventsource-parser cuts the `data:` value out of
- * the decoded read), which it keeps alive whole: a read's chunks share their arrival offset,
- * so items with equal offsets are priced as one read, `data: ` and the blank line included,
- * two bytes a character when any of them is beyond Latin-1. `flat`: strings of their own (the
- * events' JSON.stringify text, a truncation marker).
- */
-export type StreamItemStrings = 'sliced' | 'flat';
-
-/** `data: ` before and the blank line after each chunk's text, in the read it came in. */
-const SSE_FRAMING = 8;
-
-/**
- * Heap bytes of the items of a stream list, walking read by read, up to `budget`: the bytes
- * of the first `kept` items, those that fit.
- */
-function streamItemsBytes(
-  items: readonly string[],
-  offsets: readonly number[],
-  strings: StreamItemStrings,
-  budget = Infinity,
-): { bytes: number; kept: number } {
-  let bytes = 0;
-  let at = 0;
-  while (at < items.length) {
-    if (strings === 'flat') {
-      const text = items[at]!;
-      const size = stringBytes(text.length, WIDE_CHAR.test(text));
-      if (bytes + size > budget) break;
-      bytes += size;
-      at++;
-      continue;
-    }
-    let end = at + 1;
-    while (end < items.length && offsets[end] === offsets[at]) end++;
-    let wide = false;
-    for (let i = at; i < end && !wide; i++) wide = WIDE_CHAR.test(items[i]!);
-    // The read's own string header, then each slice and its share of the read's text.
-    bytes += HEAP.stringHeader;
-    for (; at < end; at++) {
-      const characters = items[at]!.length + SSE_FRAMING;
-      const size = HEAP.slicedString + (wide ? 2 * characters : characters);
-      if (bytes + size > budget) return { bytes, kept: at };
-      bytes += size;
-    }
-  }
-  return { bytes, kept: at };
-}
-
-/**
- * Sizes a stream list (the JSON texts of chunks or events, with their parallel offsets),
- * arrays included, and cuts it in place when over `maxBytes`: keeps the first items that fit
- * and appends one marker item (the JSON text of a TruncatedBody) saying how many were left
- * out.
- */
-export function truncateItemsInPlace(
-  items: string[],
-  offsets: number[],
-  maxBytes: number,
-  strings: StreamItemStrings,
-): Truncated<string[]> {
-  const knownBytes =
-    streamItemsBytes(items, offsets, strings).bytes + streamArraysBytes(items.length);
-  if (knownBytes <= maxBytes) return { value: items, bytes: knownBytes, truncated: false };
-  const { bytes: used, kept } = streamItemsBytes(items, offsets, strings, maxBytes);
-  const marker: TruncatedBody = {
-    __truncated: true,
-    originalBytes: knownBytes,
-    omittedItems: items.length - kept,
-  };
-  const lastOffset = offsets.at(-1) ?? 0;
-  const markerText = JSON.stringify(marker);
-  items.length = kept;
-  offsets.length = kept;
-  items.push(markerText);
-  offsets.push(lastOffset);
-  return {
-    value: items,
-    bytes: used + stringBytes(markerText.length, false) + streamArraysBytes(items.length),
-    truncated: true,
-  };
 }
 
 function shortenLongStrings(value: unknown): unknown {

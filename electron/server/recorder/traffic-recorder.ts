@@ -2,17 +2,16 @@
  * The traffic recorder: the proxy's ExchangeTap, and the source both inspector transports
  * (HTTP/SSE here, IPC in Electron) read from.
  *
- * Hot path: the tap methods only store references, push to arrays and read the clock
- * (performance.now by default, once per call: the chunks of one upstream read, or the events
- * of one write, share their arrival offset). Stream items are kept as the JSON text the proxy
- * handed over, which costs the garbage collector a string each instead of a tree of small
- * objects. No JSON parsing, no redaction, no copies, no listener calls there; they never
- * throw. Everything else happens in one batching step that a timer runs at most every
+ * Hot path: the tap methods only store references and read the clock (performance.now by
+ * default, once per call: the chunks of one upstream read, or the events of one write, share
+ * their arrival offset). Stream items, the JSON text the proxy handed over, go off the JS heap
+ * as one UTF-8 buffer per batch (stream-items.ts), which the garbage collector never walks.
+ * No JSON parsing, no redaction, no listener calls there; they never throw. Everything else happens in one batching step that a timer runs at most every
  * `batchMs` (default 75 ms) while something changed: it pushes exchange-started /
  * exchange-updated (the new chunks and events since the last push) / exchange-completed to
- * the subscribers, parsed and redacted; it sizes newly completed exchanges (the heap their
- * records retain, estimated once; see size-estimate.ts), truncates huge bodies in the
- * record, and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`.
+ * the subscribers, parsed and redacted; it sizes newly completed exchanges (the memory their
+ * records retain, estimated once; see size-estimate.ts and stream-items.ts), truncates huge
+ * bodies in the record, and evicts the oldest completed exchanges beyond `maxExchanges` or `maxBytes`.
  * In-flight exchanges are never evicted and are not counted in the byte budget until they
  * complete; a stream past `maxStreamItems` items stops growing its record (the count of
  * dropped items shows as `truncated`). A call that fails or is aborted lands like any other.
@@ -25,7 +24,11 @@
  */
 import type { ExchangeEnd, ExchangeRoute, ExchangeStart, ExchangeTap } from '../exchange-tap.ts';
 import type { BridgeEvents } from '../../../shared/bridge.ts';
-import type { ExchangeRecord, ExchangeSummary } from '../../../shared/traffic/exchange-record.ts';
+import type {
+  ExchangeRecord,
+  ExchangeSummary,
+  TruncatedBody,
+} from '../../../shared/traffic/exchange-record.ts';
 import type { TranslationNote } from '../../../shared/translate/translation-note.ts';
 import {
   entrySecrets,
@@ -36,7 +39,8 @@ import {
   type ExchangeEntry,
 } from './exchange-entry.ts';
 import { searchEntries, type ExchangeSearchResult, type SearchLimits } from './exchange-search.ts';
-import { estimateBytes, truncateBody, truncateItemsInPlace } from './size-estimate.ts';
+import { estimateBytes, truncateBody } from './size-estimate.ts';
+import type { StreamItems } from './stream-items.ts';
 
 /** The bridge events the recorder produces, plus `cleared` (transports answer it with a fresh snapshot). */
 export type RecorderEvents = Pick<
@@ -181,8 +185,8 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
     if (newItems || (!justStarted && !completing)) {
       emit('exchange-updated', {
         summary,
-        openaiChunks: timedItems(entry.chunks, entry.chunkOffsets, entry.flushedChunks, secrets),
-        anthropicEvents: timedItems(entry.events, entry.eventOffsets, entry.flushedEvents, secrets),
+        openaiChunks: timedItems(entry.chunks, entry.flushedChunks, secrets),
+        anthropicEvents: timedItems(entry.events, entry.flushedEvents, secrets),
       });
     }
     if (completing) emit('exchange-completed', summary);
@@ -225,14 +229,24 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
       bytes += body.bytes;
       entry.truncated ||= body.truncated;
     }
-    const chunks = truncateItemsInPlace(entry.chunks, entry.chunkOffsets, maxBodyBytes, 'sliced');
-    const events = truncateItemsInPlace(entry.events, entry.eventOffsets, maxBodyBytes, 'flat');
-    bytes += chunks.bytes + events.bytes;
+    const chunksCut = truncateStream(entry.chunks);
+    const eventsCut = truncateStream(entry.events);
+    bytes += entry.chunks.bytes + entry.events.bytes;
     bytes += estimateBytes(entry.responseHeaders) + estimateBytes(entry.upstreamResponseHeaders);
-    entry.truncated ||= request.truncated || chunks.truncated || events.truncated;
+    entry.truncated ||= request.truncated || chunksCut || eventsCut;
     entry.bytes = bytes;
     entry.sized = true;
     totalBytes += bytes;
+  }
+
+  /** Cuts a stream list over maxBodyBytes to what fits, plus a marker; true when it did. */
+  function truncateStream(items: StreamItems): boolean {
+    const originalBytes = items.bytes;
+    const dropped = items.truncate(maxBodyBytes, (omittedItems) => {
+      const marker: TruncatedBody = { __truncated: true, originalBytes, omittedItems };
+      return JSON.stringify(marker);
+    });
+    return dropped > 0;
   }
 
   function evictOverflow(): void {
@@ -282,18 +296,9 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
    * Appends one batch of stream items (one upstream read's chunks, one write's events), all
    * at this moment's offset, which it returns; items past maxStreamItems are only counted.
    */
-  function append(
-    entry: ExchangeEntry,
-    items: string[],
-    offsets: number[],
-    batch: readonly string[],
-  ): number {
+  function append(entry: ExchangeEntry, items: StreamItems, batch: readonly string[]): number {
     const offset = now() - entry.t0;
-    const kept = Math.max(0, Math.min(batch.length, maxStreamItems - items.length));
-    for (let i = 0; i < kept; i++) {
-      items.push(batch[i]!);
-      offsets.push(offset);
-    }
+    const kept = items.append(batch, offset, maxStreamItems - items.length);
     entry.droppedItems += batch.length - kept;
     return offset;
   }
@@ -342,13 +347,13 @@ export function createTrafficRecorder(options: TrafficRecorderOptions = {}): Tra
     openaiChunks(id: string, chunks: readonly string[]): void {
       const entry = live(id);
       if (!entry || chunks.length === 0) return;
-      append(entry, entry.chunks, entry.chunkOffsets, chunks);
+      append(entry, entry.chunks, chunks);
       if (!entry.dirty) markDirty(entry);
     },
     anthropicEvents(id: string, events: readonly string[]): void {
       const entry = live(id);
       if (!entry || events.length === 0) return;
-      const offset = append(entry, entry.events, entry.eventOffsets, events);
+      const offset = append(entry, entry.events, events);
       // Only until found: a stream's first token comes in its first reads.
       if (entry.marks.firstToken === undefined && events.some(isContentDelta))
         entry.marks.firstToken = offset;
