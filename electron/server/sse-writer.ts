@@ -11,7 +11,7 @@
  */
 import type { Response } from 'express';
 import type { AnthropicStreamEvent } from '../../shared/translate/anthropic-stream-event.ts';
-import { formatSseFrame } from '../../shared/translate/sse-format.ts';
+import { eventJson, formatSseFrame } from '../../shared/translate/sse-format.ts';
 import type { ExchangeTap } from './exchange-tap.ts';
 
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -62,7 +62,7 @@ export class SseWriter {
     let text = '';
     const recorded: string[] = [];
     for (const event of events) {
-      const json = JSON.stringify(event);
+      const json = eventJson(event);
       if (event.type !== 'ping') recorded.push(json);
       text += formatSseFrame(event.type, json);
     }
