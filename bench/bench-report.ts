@@ -77,8 +77,9 @@ export function pacedTable(cells: readonly CellResult[]): string {
     const ttfb50 = added(cell, (r) => r.firstByteMs, 50);
     const ttft50 = added(cell, (r) => r.firstTokenMs, 50);
     const limit = TARGETS.addedFirstByteMs[cell.clients];
-    const first = cell.stream ? Math.max(ttfb50, ttft50) : ttfb50;
-    const verdict = limit === undefined ? 'no target' : `${mark(first <= limit)} (≤ ${limit} ms)`;
+    // The target is on the first byte (issue 3); the first token is shown beside it, judged by
+    // nobody: through the proxy it waits for the upstream request the proxy has yet to send.
+    const verdict = limit === undefined ? 'no target' : `${mark(ttfb50 <= limit)} (≤ ${limit} ms)`;
     return (
       `| ${cell.clients} | ${mode(cell.stream)} | ${cell.proxy.length} | ` +
       `${fixed(
@@ -103,7 +104,7 @@ export function pacedTable(cells: readonly CellResult[]): string {
   return [
     `**Paced like a real model** (${PACED_CHUNKS} chunks, one every ${PACED_INTERVAL_MS} ms; non-stream: the same wait, then one JSON body)`,
     '',
-    '| clients | mode | calls/path | direct wall p50 ms | proxy wall p50 ms | wall Δ (p50), target ≤ 3 % | added first byte p50 / p95 ms | added first token p50 / p95 ms | first byte/token target |',
+    '| clients | mode | calls/path | direct wall p50 ms | proxy wall p50 ms | wall Δ (p50), target ≤ 3 % | added first byte p50 / p95 ms | added first token p50 / p95 ms | first byte target |',
     '|---:|---|---:|---:|---:|---|---:|---:|---|',
     ...rows,
   ].join('\n');
