@@ -9,8 +9,8 @@
  * answer into a per-call capture (AsyncLocalStorage, so concurrent calls never mix) before
  * the SDK reads it.
  *
- * The transport under that capture is node:http (node-http-fetch.ts says why not the global
- * `fetch`), or the one the caller gives (demo mode's, which answers its simulated upstream in
+ * The transport under that capture is undici's request API (upstream-fetch.ts says why not
+ * the global `fetch` or node:http), or the one the caller gives (demo mode's, which answers its simulated upstream in
  * process; see demo/demo-mode.ts).
  *
  * A stream's body is handed back unread: upstream-sse-reader.ts reads it, a batch of chunks
@@ -18,7 +18,7 @@
  *
  * Retries (MAX_RETRIES) are the SDK's: only before a response arrived, never once a stream
  * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; the
- * transport also gives up after 300 s without a byte, which matches Claude Code's own idle
+ * transport also gives up after 300 s without headers or without a byte of body, which matches Claude Code's own idle
  * limit.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -29,7 +29,7 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
 import type { Logger } from './logger.ts';
-import { createNodeHttpFetch } from './node-http-fetch.ts';
+import { createUpstreamFetch } from './upstream-fetch.ts';
 import { PROXY_VERSION } from './proxy-version.ts';
 
 export interface UpstreamTarget {
@@ -75,10 +75,10 @@ export interface UpstreamClients {
   clientFor(target: UpstreamTarget): OpenAI;
 }
 
-/** @param transport what the clients send with; node:http (node-http-fetch.ts) by default. */
+/** @param transport what the clients send with; undici's request API (upstream-fetch.ts) by default. */
 export function createUpstreamClients(
   logger: Logger,
-  transport: UpstreamFetch = createNodeHttpFetch(),
+  transport: UpstreamFetch = createUpstreamFetch(),
 ): UpstreamClients {
   const cache = new Map<string, OpenAI>();
   const clientFetch = capturingFetch(transport);

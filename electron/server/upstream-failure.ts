@@ -16,7 +16,6 @@ import {
   upstreamErrorCode,
   upstreamErrorMessage,
 } from '../../shared/errors/upstream-error-message.ts';
-import { UpstreamIdleTimeoutError } from './node-http-fetch.ts';
 import { headersRecord, UpstreamCallError } from './upstream-client.ts';
 import { UpstreamSilenceError } from './upstream-silence.ts';
 
@@ -63,16 +62,16 @@ export function describeUpstreamFailure(
   const rawBody = thrown instanceof UpstreamCallError ? thrown.rawBody : undefined;
   if (options.aborted || error instanceof APIUserAbortError) return { kind: 'aborted' };
   if (error instanceof APIConnectionTimeoutError) {
-    // The transport's own 300 s silence limit can fire before API_TIMEOUT_MS; say which
-    // limit it was.
-    const mapped: MappedError =
-      error.cause instanceof UpstreamIdleTimeoutError
-        ? {
-            status: 504,
-            type: 'timeout_error',
-            message: `The upstream at ${options.upstreamUrl} timed out: ${error.cause.message}`,
-          }
-        : upstreamTimeoutError(options.upstreamUrl, options.timeoutMs);
+    // The transport's own 300 s limits (headers, then silence in the body) can fire before
+    // API_TIMEOUT_MS; say which limit it was.
+    const detail = transportDetail(error.cause);
+    const mapped: MappedError = /UND_ERR_(HEADERS|BODY)_TIMEOUT/.test(detail)
+      ? {
+          status: 504,
+          type: 'timeout_error',
+          message: `The upstream at ${options.upstreamUrl} timed out: ${detail}`,
+        }
+      : upstreamTimeoutError(options.upstreamUrl, options.timeoutMs);
     return { kind: 'unreachable', error: mapped };
   }
   if (error instanceof APIConnectionError) {

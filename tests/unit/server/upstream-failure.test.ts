@@ -1,6 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { UpstreamIdleTimeoutError } from '../../../electron/server/node-http-fetch.ts';
 import { UpstreamCallError } from '../../../electron/server/upstream-client.ts';
 import {
   describeMalformedCompletion,
@@ -71,17 +70,18 @@ describe('describeUpstreamFailure', () => {
     });
   });
 
-  it("names the transport's own silence limit when that fired first", () => {
-    const timeout = Object.assign(new APIConnectionTimeoutError(), {
-      cause: new UpstreamIdleTimeoutError(300_000),
+  it("names the transport's own header timeout when that fired first", () => {
+    const cause = Object.assign(new Error('Headers Timeout Error'), {
+      code: 'UND_ERR_HEADERS_TIMEOUT',
     });
+    const timeout = Object.assign(new APIConnectionTimeoutError(), { cause });
     expect(describeUpstreamFailure(timeout, options)).toMatchObject({
       kind: 'unreachable',
       error: {
         status: 504,
         type: 'timeout_error',
         message:
-          'The upstream at http://127.0.0.1:9/v1 timed out: The upstream connection timed out: no data for 300 s',
+          'The upstream at http://127.0.0.1:9/v1 timed out: UND_ERR_HEADERS_TIMEOUT: Headers Timeout Error',
       },
     });
   });

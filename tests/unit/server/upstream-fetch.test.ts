@@ -3,10 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createNodeHttpFetch,
-  UpstreamIdleTimeoutError,
-} from '../../../electron/server/node-http-fetch.ts';
+import { createUpstreamFetch } from '../../../electron/server/upstream-fetch.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -49,7 +46,7 @@ async function readAll(stream: ReadableStream<Uint8Array> | null): Promise<strin
   return stream ? new Response(stream).text() : '';
 }
 
-describe('node-http-fetch: the upstream transport', () => {
+describe('upstream-fetch: the transport under the openai SDK', () => {
   it('sends the method, headers and body it is given, and answers a standard Response', async () => {
     let seen: { method?: string; headers?: IncomingMessage['headers']; body?: string } = {};
     const server = await serve((req, res, body) => {
@@ -59,7 +56,7 @@ describe('node-http-fetch: the upstream transport', () => {
       res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'up-1' });
       res.end('{"ok":true}');
     });
-    const fetch = createNodeHttpFetch();
+    const fetch = createUpstreamFetch();
     const response = await fetch(`${server.url}/v1/chat/completions`, {
       method: 'POST',
       headers: new Headers({ authorization: 'Bearer k', 'content-type': 'application/json' }),
@@ -88,7 +85,7 @@ describe('node-http-fetch: the upstream transport', () => {
       res.write('data: one\n\n');
       finish = () => res.end('data: two\n\n');
     });
-    const response = await createNodeHttpFetch()(`${server.url}/s`, { method: 'POST', body: '' });
+    const response = await createUpstreamFetch()(`${server.url}/s`, { method: 'POST', body: '' });
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe('data: one\n\n');
@@ -100,8 +97,12 @@ describe('node-http-fetch: the upstream transport', () => {
 
   it('keeps the connection alive between calls', async () => {
     const server = await serve((_req, res) => res.end('x'));
-    const fetch = createNodeHttpFetch();
-    for (let i = 0; i < 3; i++) await (await fetch(`${server.url}/`, { method: 'GET' })).text();
+    const fetch = createUpstreamFetch();
+    for (let i = 0; i < 3; i++) {
+      await (await fetch(`${server.url}/`, { method: 'GET' })).text();
+      // The connection goes back to the pool once the answer's end has been processed.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     expect(server.ports).toHaveLength(3);
     expect(new Set(server.ports).size).toBe(1);
   });
@@ -111,13 +112,13 @@ describe('node-http-fetch: the upstream transport', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(gzipSync('{"compressed":true}'));
     });
-    const response = await createNodeHttpFetch()(`${server.url}/`, { method: 'GET' });
+    const response = await createUpstreamFetch()(`${server.url}/`, { method: 'GET' });
     expect(await response.json()).toEqual({ compressed: true });
   });
 
   it('gives a 204 answer a null body', async () => {
     const server = await serve((_req, res) => res.writeHead(204).end());
-    const response = await createNodeHttpFetch()(`${server.url}/`, { method: 'DELETE' });
+    const response = await createUpstreamFetch()(`${server.url}/`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
   });
@@ -126,7 +127,7 @@ describe('node-http-fetch: the upstream transport', () => {
     const server = await serve(() => undefined);
     const url = server.url;
     servers.splice(0).forEach((s) => s.close());
-    await expect(createNodeHttpFetch()(`${url}/`, { method: 'GET' })).rejects.toMatchObject({
+    await expect(createUpstreamFetch()(`${url}/`, { method: 'GET' })).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
   });
@@ -134,7 +135,7 @@ describe('node-http-fetch: the upstream transport', () => {
   it('aborts a call waiting for its headers with an AbortError and closes the connection', async () => {
     const server = await serve(() => undefined); // never answers
     const controller = new AbortController();
-    const pending = createNodeHttpFetch()(`${server.url}/`, {
+    const pending = createUpstreamFetch()(`${server.url}/`, {
       method: 'POST',
       body: '{}',
       signal: controller.signal,
@@ -151,7 +152,7 @@ describe('node-http-fetch: the upstream transport', () => {
       res.write('data: one\n\n');
     });
     const controller = new AbortController();
-    const response = await createNodeHttpFetch()(`${server.url}/`, {
+    const response = await createUpstreamFetch()(`${server.url}/`, {
       method: 'POST',
       body: '{}',
       signal: controller.signal,
@@ -169,7 +170,7 @@ describe('node-http-fetch: the upstream transport', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: one\n\n');
     });
-    const response = await createNodeHttpFetch()(`${server.url}/`, { method: 'POST', body: '{}' });
+    const response = await createUpstreamFetch()(`${server.url}/`, { method: 'POST', body: '{}' });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();
@@ -181,26 +182,26 @@ describe('node-http-fetch: the upstream transport', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: one\n\n', () => setTimeout(() => req.socket.destroy(), 10));
     });
-    const response = await createNodeHttpFetch()(`${server.url}/`, { method: 'POST', body: '{}' });
-    await expect(readAll(response.body)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    const response = await createUpstreamFetch()(`${server.url}/`, { method: 'POST', body: '{}' });
+    await expect(readAll(response.body)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
   });
 
-  it('gives up on an upstream silent for longer than the idle timeout, before or after the headers', async () => {
+  it('gives up on an upstream silent for too long, before or after the headers', async () => {
     const silent = await serve(() => undefined);
-    const fetch = createNodeHttpFetch({ idleTimeoutMs: 50 });
-    await expect(fetch(`${silent.url}/`, { method: 'POST', body: '{}' })).rejects.toBeInstanceOf(
-      UpstreamIdleTimeoutError,
-    );
+    const fetch = createUpstreamFetch({ headersTimeoutMs: 50, bodyTimeoutMs: 50 });
+    await expect(fetch(`${silent.url}/`, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      code: 'UND_ERR_HEADERS_TIMEOUT',
+    });
     const stalled = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":');
     });
     const response = await fetch(`${stalled.url}/`, { method: 'POST', body: '{}' });
-    await expect(response.text()).rejects.toBeInstanceOf(UpstreamIdleTimeoutError);
+    await expect(response.text()).rejects.toMatchObject({ code: 'UND_ERR_BODY_TIMEOUT' });
   });
 
   it('refuses what the proxy never sends: Request objects, other protocols, stream bodies', async () => {
-    const fetch = createNodeHttpFetch();
+    const fetch = createUpstreamFetch();
     await expect(fetch(new Request('http://127.0.0.1:9/'))).rejects.toThrow(/not a Request/);
     await expect(fetch('ftp://127.0.0.1/x')).rejects.toThrow(/Unsupported upstream protocol/);
     await expect(
