@@ -95,7 +95,7 @@ export function pacedTable(cells: readonly CellResult[]): string {
         ),
         1,
       )} | ` +
-      `${signedPercent(wall)} ${mark(wall <= TARGETS.wallPercent)} | ` +
+      `${signedPercent(wall)}${limit === undefined ? '' : ` ${mark(wall <= TARGETS.wallPercent)}`} | ` +
       `${fixed(ttfb50)} / ${fixed(added(cell, (r) => r.firstByteMs, 95))} | ` +
       `${cell.stream ? `${fixed(ttft50)} / ${fixed(added(cell, (r) => r.firstTokenMs, 95))}` : '—'} | ` +
       `${verdict} |`
