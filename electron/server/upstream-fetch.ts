@@ -28,7 +28,7 @@ import {
   createInflate,
   createZstdDecompress,
 } from 'node:zlib';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { UpstreamFetch } from './upstream-client.ts';
 
 /** Decoders for the content codings fetch undoes by itself. */
@@ -123,14 +123,36 @@ export interface UpstreamFetchOptions {
   headersTimeoutMs?: number;
   /** Body silence before UND_ERR_BODY_TIMEOUT (default UPSTREAM_SILENCE_LIMIT_MS). */
   bodyTimeoutMs?: number;
+  /** Where HTTP(S)_PROXY and NO_PROXY are read (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The agent calls go out through: direct, or through the proxy that HTTPS_PROXY / HTTP_PROXY
+ * name (upper or lower case; NO_PROXY, e.g. `localhost,127.0.0.1`, exempts hosts), as curl
+ * and most CLIs do. Only when one is set: a developer's machine with none pays nothing.
+ */
+function upstreamAgent(options: UpstreamFetchOptions): Dispatcher {
+  const env = options.env ?? process.env;
+  const timeouts = {
+    headersTimeout: options.headersTimeoutMs ?? UPSTREAM_SILENCE_LIMIT_MS,
+    bodyTimeout: options.bodyTimeoutMs ?? UPSTREAM_SILENCE_LIMIT_MS,
+  };
+  const httpProxy = env.HTTP_PROXY || env.http_proxy;
+  const httpsProxy = env.HTTPS_PROXY || env.https_proxy;
+  if (!httpProxy && !httpsProxy) return new Agent(timeouts);
+  const noProxy = env.NO_PROXY || env.no_proxy;
+  return new EnvHttpProxyAgent({
+    ...timeouts,
+    ...(httpProxy && { httpProxy }),
+    ...(httpsProxy && { httpsProxy }),
+    ...(noProxy && { noProxy }),
+  });
 }
 
 /** A fetch over undici's request API, with one keep-alive agent for every upstream. */
 export function createUpstreamFetch(options: UpstreamFetchOptions = {}): UpstreamFetch {
-  const agent = new Agent({
-    headersTimeout: options.headersTimeoutMs ?? UPSTREAM_SILENCE_LIMIT_MS,
-    bodyTimeout: options.bodyTimeoutMs ?? UPSTREAM_SILENCE_LIMIT_MS,
-  });
+  const agent = upstreamAgent(options);
   // async: whatever it refuses, it refuses as a rejected promise, as fetch does.
   return async (input, init = {}) => {
     if (input instanceof Request)

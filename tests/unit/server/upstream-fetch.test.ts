@@ -1,6 +1,12 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUpstreamFetch } from '../../../electron/server/upstream-fetch.ts';
@@ -207,5 +213,61 @@ describe('upstream-fetch: the transport under the openai SDK', () => {
     await expect(
       fetch('http://127.0.0.1:9/', { method: 'POST', body: new ReadableStream() }),
     ).rejects.toThrow(/string or byte bodies only/);
+  });
+});
+
+describe('upstream-fetch behind an HTTP(S)_PROXY', () => {
+  /**
+   * A forward proxy on loopback, as corporate ones are: CONNECT tunnels and absolute-form
+   * requests both, each noted by the host it was for.
+   */
+  async function forwardProxy(): Promise<{ url: string; hosts: string[] }> {
+    const hosts: string[] = [];
+    const proxy = createServer((req, res) => {
+      const target = new URL(req.url ?? '');
+      hosts.push(target.host);
+      const forwarded = httpRequest(
+        target,
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(forwarded);
+    });
+    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      hosts.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    servers.push(proxy);
+    proxy.listen(0, '127.0.0.1');
+    await once(proxy, 'listening');
+    return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, hosts };
+  }
+
+  it('goes through the proxy HTTP_PROXY names, and straight to hosts NO_PROXY exempts', async () => {
+    const server = await serve((_req, res) => res.end('{"via":"upstream"}'));
+    const proxy = await forwardProxy();
+    const through = createUpstreamFetch({ env: { HTTP_PROXY: proxy.url } });
+    const answer = await through(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(await answer.json()).toEqual({ via: 'upstream' });
+    expect(proxy.hosts).toEqual([new URL(server.url).host]);
+
+    const exempt = createUpstreamFetch({ env: { http_proxy: proxy.url, NO_PROXY: '127.0.0.1' } });
+    await (
+      await exempt(`${server.url}/v1/chat/completions`, { method: 'POST', body: '{}' })
+    ).text();
+    expect(proxy.hosts).toHaveLength(1);
   });
 });
