@@ -43,6 +43,9 @@ const DECODERS: Readonly<Record<string, () => NodeJS.ReadWriteStream>> = {
 /** Node's fetch gives up after this long without headers, or without a byte of body. */
 export const UPSTREAM_SILENCE_LIMIT_MS = 300_000;
 
+/** Hosts a proxy is never asked for. */
+const LOOPBACK_HOSTS = 'localhost,127.0.0.1,[::1]';
+
 /** Statuses whose answer has no body (a `Response` refuses one). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
@@ -129,8 +132,8 @@ export interface UpstreamFetchOptions {
 
 /**
  * The agent calls go out through: direct, or through the proxy that HTTPS_PROXY / HTTP_PROXY
- * name (upper or lower case; NO_PROXY, e.g. `localhost,127.0.0.1`, exempts hosts), as curl
- * and most CLIs do. Only when one is set: a developer's machine with none pays nothing.
+ * name (upper or lower case; NO_PROXY exempts hosts), as curl and most CLIs do; loopback
+ * hosts always go direct. Only when one is set: a machine with none pays nothing.
  */
 function upstreamAgent(options: UpstreamFetchOptions): Dispatcher {
   const env = options.env ?? process.env;
@@ -141,12 +144,14 @@ function upstreamAgent(options: UpstreamFetchOptions): Dispatcher {
   const httpProxy = env.HTTP_PROXY || env.http_proxy;
   const httpsProxy = env.HTTPS_PROXY || env.https_proxy;
   if (!httpProxy && !httpsProxy) return new Agent(timeouts);
-  const noProxy = env.NO_PROXY || env.no_proxy;
+  // A proxy elsewhere cannot reach this machine's loopback (Ollama, LM Studio, a local
+  // gateway), so loopback hosts always go direct.
+  const noProxy = [env.NO_PROXY || env.no_proxy, LOOPBACK_HOSTS].filter(Boolean).join(',');
   return new EnvHttpProxyAgent({
     ...timeouts,
     ...(httpProxy && { httpProxy }),
     ...(httpsProxy && { httpsProxy }),
-    ...(noProxy && { noProxy }),
+    noProxy,
   });
 }
 

@@ -226,6 +226,7 @@ describe('upstream-fetch behind an HTTP(S)_PROXY', () => {
     const proxy = createServer((req, res) => {
       const target = new URL(req.url ?? '');
       hosts.push(target.host);
+      target.hostname = '127.0.0.1'; // the test's upstream names resolve here, as a proxy's DNS would
       const forwarded = httpRequest(
         target,
         { method: req.method, headers: req.headers },
@@ -238,8 +239,8 @@ describe('upstream-fetch behind an HTTP(S)_PROXY', () => {
     });
     proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
       hosts.push(req.url ?? '');
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = connect(Number(port), host, () => {
+      const port = Number((req.url ?? '').split(':').at(-1));
+      const upstream = connect(port, '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client).pipe(upstream);
@@ -256,18 +257,26 @@ describe('upstream-fetch behind an HTTP(S)_PROXY', () => {
   it('goes through the proxy HTTP_PROXY names, and straight to hosts NO_PROXY exempts', async () => {
     const server = await serve((_req, res) => res.end('{"via":"upstream"}'));
     const proxy = await forwardProxy();
+    // The upstream by a name that is not loopback's own, or it would skip the proxy.
+    const upstream = `http://upstream.test:${new URL(server.url).port}`;
     const through = createUpstreamFetch({ env: { HTTP_PROXY: proxy.url } });
-    const answer = await through(`${server.url}/v1/chat/completions`, {
-      method: 'POST',
-      body: '{}',
-    });
+    const answer = await through(`${upstream}/v1/chat/completions`, { method: 'POST', body: '{}' });
     expect(await answer.json()).toEqual({ via: 'upstream' });
-    expect(proxy.hosts).toEqual([new URL(server.url).host]);
+    expect(proxy.hosts).toEqual([new URL(upstream).host]);
 
-    const exempt = createUpstreamFetch({ env: { http_proxy: proxy.url, NO_PROXY: '127.0.0.1' } });
-    await (
-      await exempt(`${server.url}/v1/chat/completions`, { method: 'POST', body: '{}' })
-    ).text();
+    const exempt = createUpstreamFetch({
+      env: { http_proxy: proxy.url, NO_PROXY: 'upstream.test' },
+    });
+    // Exempt, it is looked up directly: `.test` names never resolve (RFC 2606).
+    await expect(exempt(`${upstream}/`, { method: 'GET' })).rejects.toThrow();
     expect(proxy.hosts).toHaveLength(1);
+  });
+
+  it('never sends loopback upstreams (Ollama, LM Studio) to the proxy', async () => {
+    const server = await serve((_req, res) => res.end('local'));
+    const proxy = await forwardProxy();
+    const fetch = createUpstreamFetch({ env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url } });
+    expect(await (await fetch(`${server.url}/`, { method: 'GET' })).text()).toBe('local');
+    expect(proxy.hosts).toEqual([]);
   });
 });
