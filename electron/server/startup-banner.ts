@@ -5,6 +5,7 @@
  * effect (stored settings under the environment's variables; in demo mode, the simulated
  * provider on every route, and a block that says so).
  */
+import { claudeCodeEnv, shellLines } from '../../shared/claude-code/claude-code-env.ts';
 import { isLoopbackListenHost } from '../../shared/settings/listen-exposure.ts';
 import type { Settings } from '../../shared/settings/settings-schema.ts';
 import { publicUpstreamUrl } from './proxy-config.ts';
@@ -16,7 +17,6 @@ export function startupBanner(
   options: { demo?: boolean } = {},
 ): string {
   const { server, routes } = settings;
-  const token = server.clientKey ? '<your client key>' : 'any-value';
   const provider = settings.providers.find((candidate) => candidate.id === routes.big.provider);
   const upstream = provider
     ? `${provider.name} (${publicUpstreamUrl(provider.baseUrl)})`
@@ -26,8 +26,10 @@ export function startupBanner(
     `Upstream: ${upstream}  big → ${routes.big.model}, small → ${routes.small.model}${routes.rules.length ? `, ${routes.rules.length} rule(s)` : ''}`,
     '',
     'Point Claude Code at it:',
-    `  export ANTHROPIC_BASE_URL=${proxyUrl}`,
-    `  export ANTHROPIC_AUTH_TOKEN=${token}`,
+    // The key itself never goes to stdout: a placeholder stands in for it.
+    ...shellLines(claudeCodeEnv(proxyUrl, server.clientKey ? true : undefined)).map(
+      (line) => `  ${line}`,
+    ),
   ];
   if (options.demo) {
     lines.push(

@@ -89,8 +89,8 @@ describe('inspector with live traffic', () => {
   it('shows the two env lines for Claude Code while there is no traffic', async () => {
     await ui.emptyNoTraffic.waitFor();
     const text = await ui.emptyNoTraffic.innerText();
-    expect(text).toContain(`export ANTHROPIC_BASE_URL=${proxy.url}`);
-    expect(text).toContain('export ANTHROPIC_AUTH_TOKEN=anything');
+    expect(text).toContain(`export ANTHROPIC_BASE_URL='${proxy.url}'`);
+    expect(text).toContain("export ANTHROPIC_AUTH_TOKEN='anthropic-proxy'");
   });
 
   it('shows a streaming call within a second of its start and grows its answer live', async () => {
@@ -306,7 +306,7 @@ describe('inspector with live traffic', () => {
     const clipboard = async () => String(await page.evaluate('navigator.clipboard.readText()'));
     await ui.emptyNoTraffic.getByRole('button', { name: 'Copy' }).click();
     expect(await clipboard()).toBe(
-      `export ANTHROPIC_BASE_URL=${proxy.url}\nexport ANTHROPIC_AUTH_TOKEN=anything`,
+      `export ANTHROPIC_BASE_URL='${proxy.url}'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\nexport ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'`,
     );
 
     upstream.enqueue(streamAnswer({ text: 'curl me' }));

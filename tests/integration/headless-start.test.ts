@@ -46,7 +46,7 @@ describe('headless entry', () => {
     try {
       await expect.poll(output.out, { timeout: 15_000 }).toContain('ANTHROPIC_AUTH_TOKEN=');
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.out())![1]!;
-      expect(output.out()).toContain(`export ANTHROPIC_BASE_URL=${url}`);
+      expect(output.out()).toContain(`export ANTHROPIC_BASE_URL='${url}'`);
       expect(output.out()).toContain('WARNING: no upstream configured');
       expect(output.out()).toContain('OPENAI_API_KEY=');
       const health = await rawRequest(url, { path: '/' });

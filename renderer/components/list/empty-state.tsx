@@ -4,13 +4,15 @@
  * filters that match nothing.
  */
 import { useState } from 'react';
+import { claudeCodeEnv, shellLines } from '../../../shared/claude-code/claude-code-env.ts';
 import { useInspector } from '../../store/store-context.ts';
 import { CopyButton } from '../common/copy-button.tsx';
 
 export type EmptyReason = 'no-traffic' | 'paused' | 'filtered';
 
+/** The page does not know whether a client key is set; the settings' lines do. */
 export function envLines(proxyUrl: string): string {
-  return `export ANTHROPIC_BASE_URL=${proxyUrl}\nexport ANTHROPIC_AUTH_TOKEN=anything`;
+  return shellLines(claudeCodeEnv(proxyUrl)).join('\n');
 }
 
 export function EmptyState({ reason }: { reason: EmptyReason }) {

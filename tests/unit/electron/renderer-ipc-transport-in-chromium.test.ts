@@ -244,7 +244,7 @@ describe('renderer over the IPC transport, in Chromium', () => {
     const empty = page.getByTestId('empty-no-traffic');
     await empty.waitFor();
     // The proxy URL (not the page's own origin) can only have come over IPC.
-    await expect.poll(() => empty.textContent()).toContain(`ANTHROPIC_BASE_URL=${proxy.url}`);
+    await expect.poll(() => empty.textContent()).toContain(`ANTHROPIC_BASE_URL='${proxy.url}'`);
     await expect.poll(() => page.locator('.brand-version').textContent()).toBe('vtest');
   });
 

@@ -5,7 +5,7 @@ import { claudeCodeSetupLines } from '../../../../electron/app/claude-code-setup
 describe('Claude Code setup lines', () => {
   it('exports the base URL and a placeholder token on macOS and Linux', () => {
     expect(claudeCodeSetupLines({ url: 'http://127.0.0.1:8080', platform: 'darwin' })).toBe(
-      "export ANTHROPIC_BASE_URL='http://127.0.0.1:8080'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\n",
+      "export ANTHROPIC_BASE_URL='http://127.0.0.1:8080'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\nexport ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'\n",
     );
   });
 
@@ -17,7 +17,7 @@ describe('Claude Code setup lines', () => {
 
   it('writes PowerShell lines on Windows', () => {
     expect(claudeCodeSetupLines({ url: 'http://127.0.0.1:8080', platform: 'win32' })).toBe(
-      "$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:8080'\n$env:ANTHROPIC_AUTH_TOKEN = 'anthropic-proxy'\n",
+      "$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:8080'\n$env:ANTHROPIC_AUTH_TOKEN = 'anthropic-proxy'\n$env:ANTHROPIC_DEFAULT_HAIKU_MODEL = 'claude-haiku-4-5'\n",
     );
   });
 

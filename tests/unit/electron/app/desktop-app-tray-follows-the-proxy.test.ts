@@ -296,7 +296,7 @@ describe('desktop app: tray and proxy', () => {
     const { app, tray } = await launch();
     tray.click('copy-setup');
     expect(fake.clipboardText).toBe(
-      `export ANTHROPIC_BASE_URL='${app.controller.status().url}'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\n`,
+      `export ANTHROPIC_BASE_URL='${app.controller.status().url}'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\nexport ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'\n`,
     );
   });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { claudeCodeEnvLines, clientHost } from '../../../../renderer/settings/claude-code-env.ts';
+import { claudeCodeEnvLines } from '../../../../renderer/settings/claude-code-env.ts';
 
 describe('Claude Code env lines', () => {
   it('point Claude Code at the proxy with any token when no client key is set', () => {
     expect(
       claudeCodeEnvLines({ host: '127.0.0.1', port: 8080, clientKey: { set: false } }),
     ).toEqual([
-      'export ANTHROPIC_BASE_URL=http://127.0.0.1:8080',
-      'export ANTHROPIC_AUTH_TOKEN=anthropic-proxy',
-      'export ANTHROPIC_DEFAULT_HAIKU_MODEL=claude-haiku-4-5',
+      "export ANTHROPIC_BASE_URL='http://127.0.0.1:8080'",
+      "export ANTHROPIC_AUTH_TOKEN='anthropic-proxy'",
+      "export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'",
     ]);
   });
 
@@ -18,7 +18,7 @@ describe('Claude Code env lines', () => {
       port: 9000,
       clientKey: { set: true, last4: 'abcd' },
     });
-    expect(lines[0]).toBe('export ANTHROPIC_BASE_URL=http://127.0.0.1:9000');
+    expect(lines[0]).toBe("export ANTHROPIC_BASE_URL='http://127.0.0.1:9000'");
     expect(lines[1]).toBe("export ANTHROPIC_AUTH_TOKEN='<your client key>'");
   });
 
@@ -27,12 +27,6 @@ describe('Claude Code env lines', () => {
       { host: '127.0.0.1', port: 0, clientKey: { set: false } },
       'http://127.0.0.1:43123',
     );
-    expect(lines[0]).toBe('export ANTHROPIC_BASE_URL=http://127.0.0.1:43123');
-  });
-
-  it('dial wildcard binds over loopback and bracket IPv6 hosts', () => {
-    expect(clientHost('::')).toBe('[::1]');
-    expect(clientHost('::1')).toBe('[::1]');
-    expect(clientHost('localhost')).toBe('localhost');
+    expect(lines[0]).toBe("export ANTHROPIC_BASE_URL='http://127.0.0.1:43123'");
   });
 });
