@@ -271,10 +271,15 @@ describe('a planted upstream key and client key', () => {
     const copies: string[] = [];
     for (const row of await ui.rows.all()) {
       await row.click();
+      // The copy buttons come with the record, which loads after the click: wait for it.
+      await ui.detail.getByRole('button', { name: 'cURL (Anthropic)' }).waitFor();
       for (const label of ['cURL (Anthropic)', 'cURL (OpenAI)']) {
         const button = ui.detail.getByRole('button', { name: label });
         if ((await button.count()) === 0) continue; // a call refused before the upstream has no OpenAI leg
+        await page.evaluate('navigator.clipboard.writeText("")');
         await button.click();
+        // The copy lands asynchronously: wait for it instead of reading what was there.
+        await expect.poll(clipboard).not.toBe('');
         copies.push(await clipboard());
       }
     }
