@@ -305,19 +305,24 @@ describe('inspector with live traffic', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: proxy.url });
     const clipboard = async () => String(await page.evaluate('navigator.clipboard.readText()'));
     await ui.emptyNoTraffic.getByRole('button', { name: 'Copy' }).click();
-    expect(await clipboard()).toBe(
-      `export ANTHROPIC_BASE_URL='${proxy.url}'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\nexport ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'`,
-    );
+    // Copies land asynchronously: each read below waits for what it expects.
+    await expect
+      .poll(clipboard)
+      .toBe(
+        `export ANTHROPIC_BASE_URL='${proxy.url}'\nexport ANTHROPIC_AUTH_TOKEN='anthropic-proxy'\nexport ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5'`,
+      );
 
     upstream.enqueue(streamAnswer({ text: 'curl me' }));
     await proxy.client.messages.stream(firstTurn()).finalMessage();
     await ui.rows.first().click();
     await ui.detail.getByRole('button', { name: 'cURL (OpenAI)' }).click();
+    await expect.poll(clipboard).toContain('/chat/completions');
     const openai = await clipboard();
     expect(openai).toContain(`curl '${upstream.url}/chat/completions'`);
     expect(openai).toContain('$OPENAI_API_KEY');
     expect(openai).not.toContain(PLANTED_UPSTREAM_KEY);
     await ui.detail.getByRole('button', { name: 'cURL (Anthropic)' }).click();
+    await expect.poll(clipboard).toContain('/v1/messages');
     const anthropic = await clipboard();
     expect(anthropic).toContain(`curl '${proxy.url}/v1/messages'`);
     expect(anthropic).toContain('$ANTHROPIC_API_KEY');
