@@ -76,6 +76,14 @@ function arrayBytes(capacity: number): number {
   return capacity === 0 ? HEAP.emptyArray : HEAP.arrayHeader + HEAP.slot * capacity;
 }
 
+/**
+ * Heap bytes of a flat string holding `text` and `extraChars` more characters of the same
+ * width (the recorder's stream items price the read a chunk was cut from this way).
+ */
+export function textBytes(text: string, extraChars = 0): number {
+  return stringBytes(text.length + extraChars, WIDE_CHAR.test(text));
+}
+
 function align8(bytes: number): number {
   return (bytes + 7) & ~7;
 }

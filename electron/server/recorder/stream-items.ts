@@ -11,11 +11,10 @@
  * Items of a batch share its arrival offset (they arrived in the same read or left in the
  * same write). Reading items back (views, search) slices the joined text, off the hot path.
  */
+import { textBytes } from './size-estimate.ts';
 
 /** A batch's slots in the lists (V8 64-bit; calibrated with measure-recorder-heap.ts). */
 const SLOTS_BYTES = 24;
-/** A string's header on the V8 heap. */
-const STRING_HEADER_BYTES = 16;
 /** A slice of a longer string (an item eventsource-parser cut out of a read's text). */
 const SLICED_STRING_BYTES = 32;
 /** A small Uint32Array (item ends) on the V8 heap, its store included. */
@@ -24,12 +23,6 @@ const TYPED_ARRAY_BYTES = 96;
 const EMPTY_LIST_BYTES = 160;
 /** `data: ` and the blank line around a chunk's text in the read it came in. */
 const SSE_FRAMING_CHARS = 8;
-const WIDE_CHAR = /[\u0100-\uffff]/;
-
-/** A flat string's heap bytes: one byte a character unless any is beyond Latin-1. */
-function stringBytes(text: string): number {
-  return STRING_HEADER_BYTES + (WIDE_CHAR.test(text) ? 2 * text.length : text.length);
-}
 
 /**
  * How the items given to a list sit on the heap: `sliced`, the upstream's chunks, each a
@@ -86,7 +79,7 @@ export class StreamItems {
         ends[i] = end;
       }
       data = (kept === batch.length ? batch : batch.slice(0, kept)).join('');
-      size = stringBytes(data) + 4 * kept + TYPED_ARRAY_BYTES;
+      size = textBytes(data) + 4 * kept + TYPED_ARRAY_BYTES;
     }
     size += SLOTS_BYTES;
     this.#data.push(data);
@@ -100,13 +93,9 @@ export class StreamItems {
 
   /** Heap bytes of a one-item batch's string, kept as given. */
   #keptStringBytes(text: string): number {
-    if (this.#strings === 'own') return stringBytes(text);
-    const characters = text.length + SSE_FRAMING_CHARS;
-    return (
-      SLICED_STRING_BYTES +
-      STRING_HEADER_BYTES +
-      (WIDE_CHAR.test(text) ? 2 * characters : characters)
-    );
+    if (this.#strings === 'own') return textBytes(text);
+    // The slice, and the whole read's text it keeps alive.
+    return SLICED_STRING_BYTES + textBytes(text, SSE_FRAMING_CHARS);
   }
 
   /** Items [from, length), in order, with their offsets. */
