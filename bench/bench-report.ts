@@ -38,6 +38,14 @@ const mode = (stream: boolean): string => (stream ? 'stream' : 'non-stream');
 const flatMode = (cell: CellResult): string =>
   cell.claudeCodeBody ? 'stream, Claude Code request (49 KB, 12 tools)' : mode(cell.stream);
 
+/** The median wall time of a path's calls. */
+function wallP50(calls: readonly TimedResponse[]): number {
+  return percentile(
+    calls.map((r) => r.totalMs),
+    50,
+  );
+}
+
 function added(cell: CellResult, pick: (r: TimedResponse) => number, p: number): number {
   return percentile(cell.proxy.map(pick), p) - percentile(cell.direct.map(pick), p);
 }
@@ -63,17 +71,9 @@ export function memoryLine(stats: ChildStats): string {
 
 export function pacedTable(cells: readonly CellResult[]): string {
   const rows = cells.map((cell) => {
-    const wall =
-      (percentile(
-        cell.proxy.map((r) => r.totalMs),
-        50,
-      ) /
-        percentile(
-          cell.direct.map((r) => r.totalMs),
-          50,
-        ) -
-        1) *
-      100;
+    const directWall = wallP50(cell.direct);
+    const proxyWall = wallP50(cell.proxy);
+    const wall = (proxyWall / directWall - 1) * 100;
     const ttfb50 = added(cell, (r) => r.firstByteMs, 50);
     const ttft50 = added(cell, (r) => r.firstTokenMs, 50);
     const limit = TARGETS.addedFirstByteMs[cell.clients];
@@ -82,19 +82,7 @@ export function pacedTable(cells: readonly CellResult[]): string {
     const verdict = limit === undefined ? 'no target' : `${mark(ttfb50 <= limit)} (≤ ${limit} ms)`;
     return (
       `| ${cell.clients} | ${mode(cell.stream)} | ${cell.proxy.length} | ` +
-      `${fixed(
-        percentile(
-          cell.direct.map((r) => r.totalMs),
-          50,
-        ),
-        1,
-      )} | ${fixed(
-        percentile(
-          cell.proxy.map((r) => r.totalMs),
-          50,
-        ),
-        1,
-      )} | ` +
+      `${fixed(directWall, 1)} | ${fixed(proxyWall, 1)} | ` +
       `${signedPercent(wall)}${limit === undefined ? '' : ` ${mark(wall <= TARGETS.wallPercent)}`} | ` +
       `${fixed(ttfb50)} / ${fixed(added(cell, (r) => r.firstByteMs, 95))} | ` +
       `${cell.stream ? `${fixed(ttft50)} / ${fixed(added(cell, (r) => r.firstTokenMs, 95))}` : '—'} | ` +
@@ -126,17 +114,7 @@ export function flatTable(
       : fixed(cell.cpuMsPerCall);
     return (
       `| ${cell.clients} | ${flatMode(cell)} | ${cell.proxy.length} | ` +
-      `${fixed(
-        percentile(
-          cell.direct.map((r) => r.totalMs),
-          50,
-        ),
-      )} | ${fixed(
-        percentile(
-          cell.proxy.map((r) => r.totalMs),
-          50,
-        ),
-      )} | ` +
+      `${fixed(wallP50(cell.direct))} | ${fixed(wallP50(cell.proxy))} | ` +
       `${cpuCell} | ${off ? fixed(off.cpuMsPerCall) : '—'} | ${mb(cell.rssBytes)} |`
     );
   });

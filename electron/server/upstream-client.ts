@@ -10,16 +10,16 @@
  * the SDK reads it.
  *
  * The transport under that capture is undici's request API (upstream-fetch.ts says why not
- * the global `fetch` or node:http), or the one the caller gives (demo mode's, which answers its simulated upstream in
- * process; see demo/demo-mode.ts).
+ * the global `fetch` or node:http), or the one the caller gives (demo mode's, which answers
+ * its simulated upstream in process; see demo/demo-mode.ts).
  *
  * A stream's body is handed back unread: upstream-sse-reader.ts reads it, a batch of chunks
  * per network read, which the SDK's chunk-at-a-time `Stream` cannot do.
  *
  * Retries (MAX_RETRIES) are the SDK's: only before a response arrived, never once a stream
  * has started. Timeouts: API_TIMEOUT_MS bounds the wait for the response headers; the
- * transport also gives up after 300 s without headers or without a byte of body, which matches Claude Code's own idle
- * limit.
+ * transport also gives up after 300 s without headers or without a byte of body, which
+ * matches Claude Code's own idle limit.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
@@ -75,7 +75,7 @@ export interface UpstreamClients {
   clientFor(target: UpstreamTarget): OpenAI;
 }
 
-/** @param transport what the clients send with; undici's request API (upstream-fetch.ts) by default. */
+/** @param transport what the clients send with; upstream-fetch.ts (undici) by default. */
 export function createUpstreamClients(
   logger: Logger,
   transport: UpstreamFetch = createUpstreamFetch(),

@@ -41,7 +41,7 @@ const DECODERS: Readonly<Record<string, () => NodeJS.ReadWriteStream>> = {
 };
 
 /** Node's fetch gives up after this long without headers, or without a byte of body. */
-export const UPSTREAM_SILENCE_LIMIT_MS = 300_000;
+const UPSTREAM_SILENCE_LIMIT_MS = 300_000;
 
 /** Hosts a proxy is never asked for. */
 const LOOPBACK_HOSTS = 'localhost,127.0.0.1,[::1]';
